@@ -1,0 +1,30 @@
+package io.relaywatch.events;
+
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * A Kafka topic with the serdes of its keys and values, so that code never spells a topic name or
+ * picks a serde on its own.
+ *
+ * @param name the topic name
+ * @param keySerde how keys are written
+ * @param valueSerde how values are written
+ * @param key one line saying what a key is
+ * @param value one line saying what a value is
+ */
+public record Topic<K, V>(
+    String name, Serde<K> keySerde, Serde<V> valueSerde, String key, String value) {
+  public Topic {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(keySerde, "keySerde");
+    Objects.requireNonNull(valueSerde, "valueSerde");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

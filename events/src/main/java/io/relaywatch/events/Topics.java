@@ -1,0 +1,46 @@
+package io.relaywatch.events;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every topic relaywatch reads or writes: the one place their names and types are written down.
+ * docs/events.md, the compose file and the Kubernetes manifests are checked against this list.
+ */
+public final class Topics {
+  /** Where the shipper writes: one record per log line, bytes kept exactly as read. */
+  public static final Topic<String, byte[]> RAW_LINES =
+      new Topic<>(
+          "relaywatch.raw-lines",
+          Serdes.String(),
+          Serdes.ByteArray(),
+          "mail host name",
+          "one log line, raw bytes as read (may be invalid UTF-8), no newline");
+
+  /** Recognised events, keyed so that everything about one client lands on one partition. */
+  public static final Topic<String, MailEvent> EVENTS =
+      new Topic<>(
+          "relaywatch.events",
+          Serdes.String(),
+          new JsonSerde<>(MailEvent.class),
+          "client IP, or the mail host for events without one",
+          "MailEvent (JSON)");
+
+  /** Lines that looked relevant but matched no pattern, kept so that gaps are visible. */
+  public static final Topic<String, UnparsedLine> UNPARSED =
+      new Topic<>(
+          "relaywatch.unparsed",
+          Serdes.String(),
+          new JsonSerde<>(UnparsedLine.class),
+          "mail host name",
+          "UnparsedLine (JSON): reason and raw line");
+
+  public static final List<Topic<?, ?>> ALL = List.of(RAW_LINES, EVENTS, UNPARSED);
+
+  private Topics() {}
+
+  public static Optional<Topic<?, ?>> byName(String name) {
+    return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}
