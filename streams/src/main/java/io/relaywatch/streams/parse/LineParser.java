@@ -1,0 +1,21 @@
+package io.relaywatch.streams.parse;
+
+import java.time.Instant;
+
+/**
+ * Turns one mail log line into a {@link ParseResult}. Implementations never throw on any input and
+ * are safe to share between threads.
+ */
+public interface LineParser {
+  /** The longest line the parser looks at; longer lines are {@code Unparsed("too long")}. */
+  int MAX_LINE_CHARS = 64 * 1024;
+
+  /**
+   * Parses one line (without its newline).
+   *
+   * @param line the line; invalid bytes are expected to have been decoded with replacement
+   * @param reference when the line was read; years missing from RFC 3164 headers are inferred
+   *     against it
+   */
+  ParseResult parse(String line, Instant reference);
+}
