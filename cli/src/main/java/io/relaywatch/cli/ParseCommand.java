@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
 /** {@code relaywatch parse}: one JSON object a line for every recognised event. */
 @Command(
     name = "parse",
-    mixinStandardHelpOptions = true,
     description = {
       "Prints one JSON object per recognised event (JSON Lines), fields as in docs/events.md.",
       "With --include-unparsed, lines that looked relevant but matched no pattern are printed too,"
@@ -32,6 +31,12 @@ final class ParseCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
   @Mixin InputOptions input;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Option(
       names = "--include-unparsed",

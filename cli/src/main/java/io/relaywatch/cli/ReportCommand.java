@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
 /** {@code relaywatch report}: who is being refused, why and how often, with no Kafka at all. */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
     description = {
       "Summarises mail logs: rejects by reason, SMTP code and service; relay denials by client"
           + " (count, distinct recipient domains, first and last seen, internal or external);"
@@ -29,6 +28,12 @@ final class ReportCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
   @Mixin InputOptions input;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = "--json", description = "Write the report as one JSON document.")
   boolean json;
