@@ -1,5 +1,6 @@
 package io.relaywatch.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.OffsetDateTime;
@@ -79,6 +80,7 @@ public record MailEvent(
   }
 
   /** Whether this event is a relay refusal that really refused mail (not a dry run). */
+  @JsonIgnore
   public boolean isRelayDenial() {
     return type == EventType.REJECT
         && reason == RejectReason.RELAY_DENIED

@@ -16,5 +16,8 @@ public final class UnparsedReasons {
   /** A mail program's SASL or warning line that no pattern matched. */
   public static final String UNKNOWN_WARNING = "unknown warning";
 
+  /** The parser failed on this line (a bug): the line is kept so that it can become a test case. */
+  public static final String PARSER_ERROR = "parser error";
+
   private UnparsedReasons() {}
 }
