@@ -11,6 +11,10 @@ import java.util.List;
  */
 final class Table {
   private static final int MAX_CELL_CHARS = 60;
+
+  /** The last column may run to the end of the line, so it may hold more. */
+  private static final int MAX_LAST_CELL_CHARS = 200;
+
   private static final String INDENT = "  ";
 
   private final String[] headers;
@@ -30,7 +34,8 @@ final class Table {
     String[] row = new String[headers.length];
     for (int i = 0; i < headers.length; i++) {
       Object cell = i < cells.length ? cells[i] : null;
-      row[i] = TerminalText.safe(cell == null ? null : cell.toString(), MAX_CELL_CHARS);
+      int max = i == headers.length - 1 ? MAX_LAST_CELL_CHARS : MAX_CELL_CHARS;
+      row[i] = TerminalText.safe(cell == null ? null : cell.toString(), max);
     }
     rows.add(row);
     return this;
