@@ -40,14 +40,17 @@ grep -q '^=== TLS supported' <<<"$SWAKS_SUPPORT" ||
   die "swaks cannot do STARTTLS; apt-get install -y --no-install-recommends libnet-ssleay-perl"
 
 # Re-run inside a private mount namespace so that name lookups see only our hosts file.
-if [[ -z ${RW_CAPTURE_IN_NS:-} ]] && unshare --mount --propagation private true 2>/dev/null; then
-  RW_CAPTURE_IN_NS=1 exec unshare --mount --propagation private "$0" "$@"
+# RW_CAPTURE_PARENT_NS holds the namespace we left, so the bind mounts below are only ever made in
+# a namespace that differs from it, never over the system's own files.
+if [[ -z ${RW_CAPTURE_PARENT_NS:-} ]] && unshare --mount --propagation private true 2>/dev/null; then
+  RW_CAPTURE_PARENT_NS="$(readlink /proc/self/ns/mnt)" \
+    exec unshare --mount --propagation private "$0" "$@"
 fi
 
 port_busy() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
-for port in 25 587; do
+for port in 25 587 2525; do
   ! port_busy "$port" || die "port $port on 127.0.0.1 is in use; stop the system Postfix first"
 done
 
@@ -110,7 +113,9 @@ ipv6_loopback() {
 }
 
 isolate_name_service() {
-  [[ -n ${RW_CAPTURE_IN_NS:-} ]] || return 1
+  local ns
+  ns="$(readlink /proc/self/ns/mnt 2>/dev/null)" || return 1
+  [[ -n ${RW_CAPTURE_PARENT_NS:-} && $ns != "$RW_CAPTURE_PARENT_NS" ]] || return 1
   cat >"$WORK/hosts" <<'EOF'
 127.0.0.1 localhost
 127.0.0.5 app01.example.test
@@ -169,10 +174,16 @@ smtpd_tls_loglevel = 1
 smtpd_sasl_type = dovecot
 smtpd_sasl_path = private/auth
 smtpd_sasl_auth_enable = no
+postscreen_access_list = permit_mynetworks, cidr:$CONF/postscreen_access.cidr
+postscreen_blacklist_action = enforce
+# A listed client still waits out the greeting delay before postscreen's own SMTP engine answers.
+postscreen_greet_wait = 1s
 EOF
+  printf '127.0.0.70/32 reject\n' >"$CONF/postscreen_access.cidr"
 }
 
-# Like Debian's master.cf, but nothing chrooted: the instance lives outside /var/spool/postfix.
+# Like Debian's master.cf, but nothing chrooted (the instance lives outside /var/spool/postfix),
+# with a submission service and postscreen on port 2525.
 write_master_cf() {
   cat >"$CONF/master.cf" <<'EOF'
 smtp      inet  n       -       n       -       -       smtpd
@@ -185,6 +196,10 @@ submission inet n       -       n       -       -       smtpd
   -o smtpd_helo_restrictions=
   -o smtpd_sender_restrictions=
   -o smtpd_relay_restrictions=permit_sasl_authenticated,reject_unauth_destination
+2525      inet  n       -       n       -       1       postscreen
+smtpd     pass  -       -       n       -       -       smtpd
+dnsblog   unix  -       -       n       -       0       dnsblog
+tlsproxy  unix  -       -       n       -       0       tlsproxy
 pickup    unix  n       -       n       60      1       pickup
 cleanup   unix  n       -       n       -       0       cleanup
 qmgr      unix  n       -       n       300     1       qmgr
@@ -347,13 +362,17 @@ run_scenarios() {
     --to app@example.test
   # 11. Accepted from mynetworks to a local user, for contrast.
   session 127.0.0.1 --port 25 --helo localhost --from root@example.test --to app@example.test
-  # 12. IPv6 loopback (outside mynetworks): relay denied.
+  # 12. postscreen on port 2525: a client on its access list is refused by postscreen itself.
+  smtp --local-interface 127.0.0.70 --port 2525 --helo mail.listed.example \
+    --from someone@listed.example --to app@example.test
+  wait_for 20 "postscreen's disconnect of 127.0.0.70" log_has 'DISCONNECT [127.0.0.70]'
+  # 13. IPv6 loopback (outside mynetworks): relay denied.
   if [[ $PROTOCOLS == all ]] && grep -q '^=== IPv6 supported' <<<"$SWAKS_SUPPORT"; then
     SERVER=::1 session ::1 --port 25 --helo "$helo" --from app@example.test \
       --to x6@outside.example
   fi
   wait_for 30 "queued mail to be delivered" log_count_at_least ': removed' 3
-  # 13. Last, because smtpd dies without its SASL backend and master throttles the service.
+  # 14. Last, because smtpd dies without its SASL backend and master throttles the service.
   stop_dovecot
   rm -f -- "$SPOOL/private/auth"
   # Running smtpd processes keep their auth connection; new ones must find the socket gone.
@@ -493,6 +512,12 @@ events:
     line: "[127.0.0.1] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5"
     expect: {type: session_end, clientIp: 127.0.0.1,
              commands: {rcpt: {ok: 1, total: 1}, data: {ok: 1, total: 1}}}
+  - scenario: postscreen-access-list
+    line: "RCPT from [127.0.0.70]:"
+    expect: {type: reject, action: reject, reason: client_rejected, service: postscreen,
+             program: postfix/postscreen, stage: RCPT, clientIp: 127.0.0.70, smtpCode: 550,
+             enhancedCode: 5.3.2, sender: someone@listed.example, recipient: app@example.test,
+             helo: mail.listed.example, proto: ESMTP}
 EOF
   if log_has '[::1]: 554 5.7.1'; then
     cat <<'EOF'
@@ -502,7 +527,10 @@ EOF
              clientIp: "::1", recipientDomain: outside.example}
 EOF
   fi
-  cat <<'EOF'
+  # Without reverse lookups even 127.0.0.1 is "unknown".
+  local name_of_127_0_0_1=localhost
+  [[ $PEERNAME_LOOKUP == yes ]] || name_of_127_0_0_1=unknown
+  cat <<EOF
   - scenario: sasl-backend-down
     line: "SASL: Connect to Dovecot auth socket 'private/auth' failed"
     expect: {type: sasl_backend_unavailable, service: submission,
@@ -511,7 +539,7 @@ EOF
     line: "fatal: no SASL authentication mechanisms"
     expect: {type: sasl_backend_unavailable, service: submission}
 ignored:
-  - {scenario: accepted-from-mynetworks, line: "client=localhost[127.0.0.1]"}
+  - {scenario: accepted-from-mynetworks, line: "client=$name_of_127_0_0_1[127.0.0.1]"}
   - {scenario: warn-if-reject, line: "client=unknown[127.0.0.9]"}
   - {scenario: any, line: "Anonymous TLS connection established from"}
   - {scenario: any, line: ": connect from"}
@@ -520,6 +548,9 @@ ignored:
   - {scenario: any, line: "postfix/discard["}
   - {scenario: any, line: "postfix/anvil["}
   - {scenario: any, line: "postfix/postfix-script["}
+  - {scenario: postscreen-access-list, line: "CONNECT from [127.0.0.70]"}
+  - {scenario: postscreen-access-list, line: "DISCONNECT [127.0.0.70]"}
+  - {scenario: postscreen-access-list, line: "full cleanup: retained="}
   - {scenario: any, line: ": daemon started -- version"}
   - {scenario: any, line: ": reload -- version"}
 EOF
@@ -585,13 +616,20 @@ transports are \`discard:\`: accepted mail goes nowhere.
 | 127.0.0.9 | 25 | warn-if-reject (\`warn_if_reject check_client_access\`): the mail is still accepted | \`NOQUEUE: reject_warning: RCPT ...\` |
 | 127.0.0.13 | 25 | client-access-map (\`check_client_access\`) | \`554 5.7.1 ... Client host rejected\` |
 | 127.0.0.1 | 25 | accepted-from-mynetworks: an ordinary delivery, for contrast | \`client=localhost[127.0.0.1]\` (no SASL), cleanup, qmgr, discard |
+| 127.0.0.70 | 2525 | postscreen-access-list: postscreen (\`postscreen_access_list\` cidr \`reject\`, \`postscreen_blacklist_action = enforce\`) | \`CONNECT from\`, \`DENYLISTED\`, \`NOQUEUE: reject: RCPT from [127.0.0.70]:port: 550 5.3.2 Service currently unavailable; from=<..>, to=<..>, proto=ESMTP, helo=<..>\`, \`DISCONNECT\` |
 | ::1 | 25 | relay-denied-ipv6 (when the host has ::1) | relay denial from \`[::1]\` |
 | 127.0.0.50 | 587 | sasl-backend-down: Dovecot stopped, its socket removed, Postfix reloaded, then AUTH | \`warning: SASL: Connect to Dovecot auth socket 'private/auth' failed\`, \`fatal: no SASL authentication mechanisms\`, master's \`exit status 1\` and \`throttling\` warnings |
 
-Reverse lookups saw only a private hosts file naming 127.0.0.1 (localhost), 127.0.0.5 and
-127.0.0.40; other clients are \`unknown[ip]\`, as on a server whose clients lack reverse DNS.
 Dovecot's own log is not part of the fixture (it has no syslog header when written to a file).
+
 EOF
+  if [[ $PEERNAME_LOOKUP == yes ]]; then
+    echo "Reverse lookups saw only a private hosts file naming 127.0.0.1 (localhost), 127.0.0.5 and"
+    echo "127.0.0.40; other clients are \`unknown[ip]\`, as on a server whose clients lack reverse DNS."
+  else
+    echo "No mount namespace was available to hide the system resolver, so reverse lookups were off"
+    echo "(\`smtpd_peername_lookup = no\`) and every client is \`unknown[ip]\`."
+  fi
 }
 
 main() {
