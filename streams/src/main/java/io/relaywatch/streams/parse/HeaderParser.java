@@ -151,7 +151,10 @@ final class HeaderParser {
     }
     int start = c.pos();
     String token = c.token();
-    if (token.length() > 3 && token.length() < 32 && token.endsWith(">") && token.indexOf('.') > 0) {
+    if (token.length() > 3
+        && token.length() < 32
+        && token.endsWith(">")
+        && token.indexOf('.') > 0) {
       c.skipSpaces();
     } else {
       c.pos(start);
