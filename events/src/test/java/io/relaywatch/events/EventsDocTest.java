@@ -17,8 +17,7 @@ class EventsDocTest {
   void shouldDocumentEveryTopicOfTheCatalogueWithItsKey() throws IOException {
     String doc = doc();
     assertThat(Topics.ALL)
-        .allSatisfy(
-            t -> assertThat(doc).contains("| `" + t.name() + "` | " + t.key()));
+        .allSatisfy(t -> assertThat(doc).contains("| `" + t.name() + "` | " + t.key()));
   }
 
   @Test
