@@ -12,15 +12,26 @@ import org.apache.kafka.common.serialization.Serde;
  * @param valueSerde how values are written
  * @param key one line saying what a key is
  * @param value one line saying what a value is
+ * @param compacted whether the topic keeps only the latest value per key (state, not a log)
  */
 public record Topic<K, V>(
-    String name, Serde<K> keySerde, Serde<V> valueSerde, String key, String value) {
+    String name,
+    Serde<K> keySerde,
+    Serde<V> valueSerde,
+    String key,
+    String value,
+    boolean compacted) {
   public Topic {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(keySerde, "keySerde");
     Objects.requireNonNull(valueSerde, "valueSerde");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
+  }
+
+  /** A topic of events, kept by time. */
+  public Topic(String name, Serde<K> keySerde, Serde<V> valueSerde, String key, String value) {
+    this(name, keySerde, valueSerde, key, value, false);
   }
 
   @Override
