@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * Follows one log file and its rotated sibling {@code <path>.1} (logrotate with {@code
- * delaycompress}): each {@link #poll()} returns the complete lines written since the last poll,
- * in file order, each once.
+ * delaycompress}): each {@link #poll()} returns the complete lines written since the last poll, in
+ * file order, each once.
  *
  * <p>A file is known by its {@link Fingerprint}; while it is open its file key (device and inode)
  * tells whether the path still names it, since an open file's inode cannot be reused. A file

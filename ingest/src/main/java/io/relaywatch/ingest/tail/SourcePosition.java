@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param fingerprint the file's identity
  * @param offset the first byte not yet delivered (the start of a partial line, if any)
- * @param skipping true when {@code offset} is inside an oversize line whose cut prefix was
- *     already delivered, so the rest up to its newline must be skipped
+ * @param skipping true when {@code offset} is inside an oversize line whose cut prefix was already
+ *     delivered, so the rest up to its newline must be skipped
  * @param fileKey the file system's key (device and inode) when the position was taken; only a
  *     tie-breaker when several files share a fingerprint, may be empty
  */

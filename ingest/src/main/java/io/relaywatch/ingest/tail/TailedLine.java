@@ -45,6 +45,13 @@ public record TailedLine(
 
   @Override
   public String toString() {
-    return "TailedLine[" + source + "@" + offset + (cut ? " cut" : "") + ": " + bytes.length + " bytes]";
+    return "TailedLine["
+        + source
+        + "@"
+        + offset
+        + (cut ? " cut" : "")
+        + ": "
+        + bytes.length
+        + " bytes]";
   }
 }

@@ -64,6 +64,7 @@ public record TailerOptions(
   }
 
   public TailerOptions withClock(Clock value) {
-    return new TailerOptions(maxLineBytes, fingerprintBytes, partialLineTimeout, maxBytesPerPoll, value);
+    return new TailerOptions(
+        maxLineBytes, fingerprintBytes, partialLineTimeout, maxBytesPerPoll, value);
   }
 }

@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * One open log file and the position of its next undelivered line.
  *
- * <p>The whole reading state is {@code (position, skipping)}, the same pair a checkpoint stores:
- * a partial last line is not buffered but read again from its start on the next poll. That costs
- * a re-read of at most one line and keeps a restart identical to carrying on.
+ * <p>The whole reading state is {@code (position, skipping)}, the same pair a checkpoint stores: a
+ * partial last line is not buffered but read again from its start on the next poll. That costs a
+ * re-read of at most one line and keeps a restart identical to carrying on.
  */
 final class TrackedFile implements AutoCloseable {
   private final FileChannel channel;
@@ -93,8 +93,8 @@ final class TrackedFile implements AutoCloseable {
   }
 
   /**
-   * Reads complete lines from the position on, until end of file or until {@code budget} bytes
-   * were read. Returns the number of bytes read.
+   * Reads complete lines from the position on, until end of file or until {@code budget} bytes were
+   * read. Returns the number of bytes read.
    */
   long readLines(ByteBuffer buffer, long budget, List<TailedLine> out) throws IOException {
     long read = 0;
@@ -128,13 +128,20 @@ final class TrackedFile implements AutoCloseable {
     }
   }
 
-  /** Emits the complete lines in the buffer; returns true when only a short partial line is left. */
+  /**
+   * Emits the complete lines in the buffer; returns true when only a short partial line is left.
+   */
   private boolean splitLines(ByteBuffer buffer, int n, List<TailedLine> out) {
     int start = 0;
     int newline;
     while ((newline = indexOfNewline(buffer, start, n)) >= 0) {
       int length = newline - start;
-      emit(buffer, start, Math.min(length, options.maxLineBytes()), length > options.maxLineBytes(), out);
+      emit(
+          buffer,
+          start,
+          Math.min(length, options.maxLineBytes()),
+          length > options.maxLineBytes(),
+          out);
       position += length + 1;
       start = newline + 1;
     }
