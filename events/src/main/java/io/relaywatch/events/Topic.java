@@ -34,6 +34,11 @@ public record Topic<K, V>(
     this(name, keySerde, valueSerde, key, value, false);
   }
 
+  /** The same topic under another name, for deployments that rename topics. */
+  public Topic<K, V> withName(String newName) {
+    return new Topic<>(newName, keySerde, valueSerde, key, value, compacted);
+  }
+
   @Override
   public String toString() {
     return name;

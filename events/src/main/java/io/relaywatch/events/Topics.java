@@ -40,11 +40,11 @@ public final class Topics {
    * Where each shipper keeps its read positions, written in the same transaction as the lines they
    * cover, so that a restart resumes exactly after the last committed line (docs/shipper.md).
    */
-  public static final Topic<String, byte[]> SHIP_CHECKPOINTS =
+  public static final Topic<String, ShipCheckpoint> SHIP_CHECKPOINTS =
       new Topic<>(
           "relaywatch.ship-checkpoints",
           Serdes.String(),
-          Serdes.ByteArray(),
+          new JsonSerde<>(ShipCheckpoint.class),
           "shipper id and source name",
           "ShipCheckpoint (JSON): the source's read positions after the last committed line",
           true);
