@@ -36,6 +36,10 @@ final class BrokerSettings {
     p.put("share.coordinator.state.topic.min.isr", "1");
     // Nobody else will join: a first consumer should not wait 3 s for a rebalance.
     p.put("group.initial.rebalance.delay.ms", "0");
+    // After a crash the restarted controller keeps the old broker registration alive for a whole
+    // session before the new one is accepted: 9 s by default, on every restart after SIGKILL.
+    p.put("broker.heartbeat.interval.ms", "1000");
+    p.put("broker.session.timeout.ms", "3000");
     p.put("log.cleaner.dedupe.buffer.size", Long.toString(CLEANER_DEDUPE_BUFFER_BYTES));
     return p;
   }
