@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -33,6 +34,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private final Path dataDir;
   private final int requestedPort;
+  private final CountDownLatch closed = new CountDownLatch(1);
   private KafkaRaftServer server;
   private int port;
 
@@ -49,14 +51,14 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   /**
-   * Formats the data directory if this is its first use, then starts the broker and returns once
-   * it accepts clients.
+   * Formats the data directory if this is its first use, then starts the broker and returns once it
+   * accepts clients.
    *
    * @throws DataDirectoryException when the data directory cannot be created or written
    */
   public synchronized EmbeddedKafka start() throws DataDirectoryException {
-    if (server != null) {
-      throw new IllegalStateException("already started");
+    if (server != null || closed.getCount() == 0) {
+      throw new IllegalStateException("already started; restart with a new EmbeddedKafka");
     }
     Path logDir = prepare(dataDir);
     port = requestedPort == 0 ? freePort() : requestedPort;
@@ -94,6 +96,21 @@ public final class EmbeddedKafka implements AutoCloseable {
       server.awaitShutdown();
       server = null;
     }
+    closed.countDown();
+  }
+
+  /**
+   * Closes this broker when the JVM is asked to stop (SIGTERM, Ctrl-C), so that a foreground broker
+   * flushes its logs instead of leaving them to recovery on the next start.
+   */
+  public EmbeddedKafka closeAtJvmExit() {
+    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "relaywatch-kafka-stop"));
+    return this;
+  }
+
+  /** Blocks until {@link #close()} has finished, whichever thread called it. */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
   }
 
   private static Path prepare(Path dataDir) throws DataDirectoryException {

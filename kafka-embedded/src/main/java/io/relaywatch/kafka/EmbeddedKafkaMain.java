@@ -2,7 +2,6 @@ package io.relaywatch.kafka;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs an {@link EmbeddedKafka} in the foreground of its own JVM, so that a test can stop it with
@@ -57,22 +56,15 @@ public final class EmbeddedKafkaMain {
       err.println("relaywatch kafka: invalid --data-dir " + e.getMessage());
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(kafka, stopped)));
+    kafka.closeAtJvmExit();
     out.println(READY + kafka.bootstrapServers());
     out.flush();
     try {
-      stopped.await();
+      kafka.awaitClosed();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return 0;
-  }
-
-  /** SIGTERM and Ctrl-C run shutdown hooks: close the broker so its logs are flushed. */
-  private static void stopOnSignal(EmbeddedKafka kafka, CountDownLatch stopped) {
-    kafka.close();
-    stopped.countDown();
   }
 
   private static String value(String[] args, int i, String option) {

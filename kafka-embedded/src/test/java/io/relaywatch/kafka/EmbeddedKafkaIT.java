@@ -18,7 +18,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The smoke test of Kafka's internal broker classes: a version bump that breaks them fails here. */
+/**
+ * The smoke test of Kafka's internal broker classes: a version bump that breaks them fails here.
+ */
 class EmbeddedKafkaIT {
   @Test
   void shouldDeliverAProducedRecordToAConsumer() throws Exception {
@@ -58,8 +60,7 @@ class EmbeddedKafkaIT {
     KafkaFixture.createTopicsNamed(List.of("it.transactions"), 1);
     Map<String, Object> transactional =
         Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "it-transactions");
-    try (KafkaProducer<String, String> producer =
-        TestClients.producer(bootstrap, transactional)) {
+    try (KafkaProducer<String, String> producer = TestClients.producer(bootstrap, transactional)) {
       producer.initTransactions();
       producer.beginTransaction();
       producer.send(new ProducerRecord<>("it.transactions", "mx1", "aborted"));

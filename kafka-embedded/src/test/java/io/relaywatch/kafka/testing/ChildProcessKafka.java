@@ -122,8 +122,7 @@ public final class ChildProcessKafka implements AutoCloseable {
 
   private static void pump(Process child, CompletableFuture<Integer> ready) {
     try (BufferedReader lines =
-        new BufferedReader(
-            new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         System.out.println("[kafka child " + child.pid() + "] " + line);
         if (line.startsWith(EmbeddedKafkaMain.READY)) {
