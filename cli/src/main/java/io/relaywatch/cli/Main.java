@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       ReportCommand.class,
       ShipCommand.class,
+      KafkaCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
