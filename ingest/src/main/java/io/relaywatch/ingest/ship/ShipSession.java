@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * so a batch whose commit failed (or whose outcome is unknown) is neither lost nor duplicated.
  */
 final class ShipSession implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ShipSession.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private final ShipConfig config;
@@ -48,9 +49,14 @@ final class ShipSession implements AutoCloseable {
   boolean run(BooleanSupplier running, Runnable idle) throws IOException {
     producer.initTransactions();
     Map<String, String> committed =
-        new CheckpointStore(config.kafka(), Topics.SHIP_CHECKPOINTS, config.kafkaTimeout())
+        new CheckpointStore(
+                config.kafka(),
+                Topics.SHIP_CHECKPOINTS.withName(config.checkpointTopic()),
+                config.kafkaTimeout())
             .load(config.id());
     metrics.kafkaReachable(true);
+    log.info(
+        "shipper {}: resuming from committed positions of {}", config.id(), committed.keySet());
     List<LineSource> sources = factory.open(committed);
     sources.forEach(s -> metrics.sourceOpened(s.name()));
     while (running.getAsBoolean()) {
