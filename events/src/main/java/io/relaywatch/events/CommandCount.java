@@ -7,7 +7,8 @@ package io.relaywatch.events;
 public record CommandCount(int ok, int total) {
   public CommandCount {
     if (ok < 0 || total < ok) {
-      throw new IllegalArgumentException("command count " + ok + "/" + total + " is not 0 <= ok <= total");
+      throw new IllegalArgumentException(
+          "command count " + ok + "/" + total + " is not 0 <= ok <= total");
     }
   }
 

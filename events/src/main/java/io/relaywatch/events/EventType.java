@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a recognised mail log line says happened; the JSON field {@code type}. */
 public enum EventType {
-  /** An SMTP command or connection refused (or, for {@code reject_warning}, that would have been). */
+  /**
+   * An SMTP command or connection refused (or, for {@code reject_warning}, that would have been).
+   */
   REJECT("reject"),
   /** A client's SASL AUTH attempt failed. */
   SASL_AUTH_FAILED("sasl_auth_failed"),

@@ -1,5 +1,6 @@
 package io.relaywatch.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.OffsetDateTime;
@@ -14,10 +15,33 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
-  "type", "timestamp", "host", "program", "pid", "mta", "instance", "service", "queueId", "action",
-  "stage", "clientHost", "clientIp", "clientPort", "smtpCode", "enhancedCode", "reason", "message",
-  "sender", "recipient", "recipientDomain", "helo", "proto", "saslMethod", "saslUsername",
-  "commands", "raw"
+  "type",
+  "timestamp",
+  "host",
+  "program",
+  "pid",
+  "mta",
+  "instance",
+  "service",
+  "queueId",
+  "action",
+  "stage",
+  "clientHost",
+  "clientIp",
+  "clientPort",
+  "smtpCode",
+  "enhancedCode",
+  "reason",
+  "message",
+  "sender",
+  "recipient",
+  "recipientDomain",
+  "helo",
+  "proto",
+  "saslMethod",
+  "saslUsername",
+  "commands",
+  "raw"
 })
 public record MailEvent(
     EventType type,
@@ -52,11 +76,11 @@ public record MailEvent(
     if (type == null || timestamp == null || raw == null) {
       throw new IllegalArgumentException("type, timestamp and raw are required");
     }
-    commands =
-        commands == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(commands));
+    commands = commands == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(commands));
   }
 
   /** Whether this event is a relay refusal that really refused mail (not a dry run). */
+  @JsonIgnore
   public boolean isRelayDenial() {
     return type == EventType.REJECT
         && reason == RejectReason.RELAY_DENIED
@@ -273,9 +297,33 @@ public record MailEvent(
 
     public MailEvent build() {
       return new MailEvent(
-          type, timestamp, host, program, pid, mta, instance, service, queueId, action, stage,
-          clientHost, clientIp, clientPort, smtpCode, enhancedCode, reason, message, sender,
-          recipient, recipientDomain, helo, proto, saslMethod, saslUsername, commands, raw);
+          type,
+          timestamp,
+          host,
+          program,
+          pid,
+          mta,
+          instance,
+          service,
+          queueId,
+          action,
+          stage,
+          clientHost,
+          clientIp,
+          clientPort,
+          smtpCode,
+          enhancedCode,
+          reason,
+          message,
+          sender,
+          recipient,
+          recipientDomain,
+          helo,
+          proto,
+          saslMethod,
+          saslUsername,
+          commands,
+          raw);
     }
   }
 }

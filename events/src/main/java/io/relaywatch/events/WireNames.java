@@ -14,7 +14,12 @@ final class WireNames {
       }
     }
     throw new IllegalArgumentException(
-        "unknown " + type.getSimpleName() + " '" + name + "', expected one of " + names(values, wireName));
+        "unknown "
+            + type.getSimpleName()
+            + " '"
+            + name
+            + "', expected one of "
+            + names(values, wireName));
   }
 
   private static <E> String names(E[] values, Function<E, String> wireName) {
