@@ -15,12 +15,14 @@ final class EximParser {
 
   private final CompiledPattern reject;
   private final CompiledPattern rejectFrom;
+  private final CompiledPattern syncError;
   private final CompiledPattern authFailed;
   private final ReasonCatalogue reasons;
 
   EximParser(GrokPatterns grok, ReasonCatalogue reasons) {
     this.reject = grok.compile("EXIM_REJECT");
     this.rejectFrom = grok.compile("EXIM_REJECT_FROM");
+    this.syncError = grok.compile("EXIM_SYNC_ERROR");
     this.authFailed = grok.compile("EXIM_AUTH_FAILED");
     this.reasons = reasons;
   }
@@ -55,13 +57,15 @@ final class EximParser {
 
   private ParseResult reject(String line, String body, LineHeader header, ProgramName program) {
     CompiledPattern.Captures m = reject.match(body);
-    CompiledPattern.Captures from = m == null ? rejectFrom.match(body) : null;
-    if (m == null && from == null) {
+    CompiledPattern.Captures c = m != null ? m : rejectFrom.match(body);
+    if (c == null && body.startsWith("SMTP protocol synchronization error")) {
+      c = syncError.match(body);
+    }
+    if (c == null) {
       return new ParseResult.Unparsed(
           UnparsedReasons.UNKNOWN_REJECT, header.host(), header.program(), line);
     }
-    CompiledPattern.Captures c = m != null ? m : from;
-    String stage = stage(c.get("stage"));
+    String stage = c.get("stage") == null ? "CONNECT" : stage(c.get("stage"));
     String message = c.get("message");
     MailEvent.Builder b =
         EventFields.base(EventType.REJECT, header, program, line)
@@ -70,10 +74,8 @@ final class EximParser {
             .message(message)
             .reason(reasons.classify(message, stage));
     EventFields.client(b, c);
-    if (m != null) {
-      b.queueId(m.get("queueId")).helo(m.get("helo")).sender(m.get("sender"));
-      EventFields.recipient(b, m.get("recipient"));
-    }
+    b.queueId(c.get("queueId")).helo(c.get("helo")).sender(c.get("sender"));
+    EventFields.recipient(b, c.get("recipient"));
     codes(b, message);
     return new ParseResult.Parsed(b.build());
   }

@@ -112,6 +112,7 @@ final class HeaderParser {
   /** After the timestamp: {@code host tag[pid]: } or, without a host, {@code tag[pid]: }. */
   static LineHeader hostAndTag(Cursor c, OffsetDateTime timestamp) {
     c.skipSpaces();
+    skipFacilityPriority(c);
     int start = c.pos();
     String first = c.token();
     String host = null;
@@ -126,6 +127,38 @@ final class HeaderParser {
     }
     c.pos(start);
     return tag(c, timestamp, host);
+  }
+
+  /**
+   * A syslog header after an ISO date with a space ({@code 2019-10-22 03:39:17 mx1 exim[29786]: }),
+   * accepted only when the tag carries a pid, so that Exim mainlog messages are not mistaken for
+   * one.
+   */
+  static LineHeader hostAndTagWithPid(Cursor c, OffsetDateTime timestamp) {
+    int start = c.pos();
+    LineHeader header = hostAndTag(c, timestamp);
+    if (header == null || header.pid() == null) {
+      c.pos(start);
+      return null;
+    }
+    return header;
+  }
+
+  /** syslog-ng can write {@code <mail.info>} before the host. */
+  private static void skipFacilityPriority(Cursor c) {
+    if (c.peek() != '<') {
+      return;
+    }
+    int start = c.pos();
+    String token = c.token();
+    if (token.length() > 3
+        && token.length() < 32
+        && token.endsWith(">")
+        && token.indexOf('.') > 0) {
+      c.skipSpaces();
+    } else {
+      c.pos(start);
+    }
   }
 
   private static boolean looksLikeTag(String token) {

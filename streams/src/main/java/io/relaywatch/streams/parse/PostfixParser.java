@@ -100,8 +100,11 @@ final class PostfixParser {
 
   private ParseResult warning(String line, String body, LineHeader header, ProgramName program) {
     if (!Prefilter.hasAuthKeyword(body)) {
-      // Other smtpd warnings (DNS, TLS, limits) say nothing about relaying; counted as ignored.
-      return body.contains("reject") ? unparsedReject(line, header) : ParseResult.IGNORED;
+      // Other smtpd warnings (DNS, TLS, limits) may hide a problem; they are kept, not dropped.
+      return body.contains("reject")
+          ? unparsedReject(line, header)
+          : new ParseResult.Unparsed(
+              UnparsedReasons.UNKNOWN_WARNING, header.host(), header.program(), line);
     }
     CompiledPattern.Captures m = saslBackend.match(body);
     if (m != null) {

@@ -20,6 +20,9 @@ final class Prefilter {
 
   /** Whether the line may be one the parser recognises. */
   static boolean mayBeRelevant(String line) {
-    return hasRejectKeyword(line) || hasAuthKeyword(line) || line.contains("disconnect from ");
+    return hasRejectKeyword(line)
+        || hasAuthKeyword(line)
+        || line.contains("disconnect from ")
+        || line.contains("warning: ");
   }
 }

@@ -15,11 +15,10 @@ import java.util.Set;
  */
 record ProgramName(Mta mta, String instance, String service, String daemon) {
   private static final Set<String> EXIM = Set.of("exim", "exim4");
-  private static final Set<String> SENDMAIL = Set.of("sendmail", "sm-mta", "sm-msp-queue");
+  private static final Set<String> SENDMAIL = Set.of("sendmail");
   // Postfix daemons whose lines can say something about rejects or SASL; the rest (qmgr, smtp,
   // local, ...) report deliveries, where "rejected" means a remote server refused our mail.
-  private static final Set<String> POSTFIX_WATCHED =
-      Set.of("smtpd", "postscreen", "cleanup", "master");
+  private static final Set<String> POSTFIX_WATCHED = Set.of("smtpd", "postscreen", "cleanup");
 
   /** The mail system of a tag, or null for programs relaywatch does not read. */
   static ProgramName of(String program) {
@@ -30,7 +29,8 @@ record ProgramName(Mta mta, String instance, String service, String daemon) {
     if (EXIM.contains(program)) {
       return new ProgramName(Mta.EXIM, null, null, null);
     }
-    if (SENDMAIL.contains(program)) {
+    // sendmail renames its processes (sm-mta, sm-acceptingconnections, sm-msp-queue).
+    if (SENDMAIL.contains(program) || program.startsWith("sm-")) {
       return new ProgramName(Mta.SENDMAIL, null, null, null);
     }
     return null;

@@ -3,19 +3,21 @@ package io.relaywatch.streams.parse;
 import io.relaywatch.events.EventType;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.RejectAction;
-import io.relaywatch.events.RejectReason;
+import java.util.Locale;
 
 /** Sendmail and sm-mta ruleset rejects, AUTH failures and pre-greeting refusals. */
 final class SendmailParser {
   private final CompiledPattern rulesetReject;
   private final CompiledPattern authFailed;
   private final CompiledPattern rejecting;
+  private final CompiledPattern expnVrfy;
   private final ReasonCatalogue reasons;
 
   SendmailParser(GrokPatterns grok, ReasonCatalogue reasons) {
     this.rulesetReject = grok.compile("SENDMAIL_RULESET_REJECT");
     this.authFailed = grok.compile("SENDMAIL_AUTH_FAILED");
     this.rejecting = grok.compile("SENDMAIL_REJECTING");
+    this.expnVrfy = grok.compile("SENDMAIL_EXPN_VRFY");
     this.reasons = reasons;
   }
 
@@ -28,7 +30,10 @@ final class SendmailParser {
       return authFailure(line, body, header, program);
     }
     if (body.contains("rejecting commands from")) {
-      return rejecting(line, body, header, program);
+      return rejecting(line, body, header, program, rejecting, "CONNECT");
+    }
+    if (body.endsWith(" [rejected]")) {
+      return rejecting(line, body, header, program, expnVrfy, null);
     }
     if (Prefilter.hasRejectKeyword(body)) {
       return unparsed(UnparsedReasons.UNKNOWN_REJECT, line, header);
@@ -98,19 +103,27 @@ final class SendmailParser {
     return new ParseResult.Parsed(b.build());
   }
 
-  private ParseResult rejecting(String line, String body, LineHeader header, ProgramName program) {
-    CompiledPattern.Captures m = rejecting.match(body);
+  /** Refusals without an SMTP code: pre-greeting traffic, EXPN and VRFY. */
+  private ParseResult rejecting(
+      String line,
+      String body,
+      LineHeader header,
+      ProgramName program,
+      CompiledPattern pattern,
+      String stage) {
+    CompiledPattern.Captures m = pattern.match(body);
     if (m == null) {
       return unparsed(UnparsedReasons.UNKNOWN_REJECT, line, header);
     }
     String message = m.get("message");
+    String loggedStage = stage != null ? stage : m.get("stage").toUpperCase(Locale.ROOT);
     MailEvent.Builder b =
         EventFields.base(EventType.REJECT, header, program, line)
             .queueId(m.get("queueId"))
             .action(RejectAction.REJECT)
-            .stage("CONNECT")
+            .stage(loggedStage)
             .message(message)
-            .reason(RejectReason.CLIENT_REJECTED);
+            .reason(reasons.classify(message, loggedStage));
     EventFields.client(b, m);
     return new ParseResult.Parsed(b.build());
   }
