@@ -68,42 +68,44 @@ find_relaywatch() {
 }
 
 # time_tool NAME LINES CMD... : runs CMD RUNS times (stdout discarded) and appends
-# "NAME LINES best-wall-seconds peak-rss-kb exit-status" to $OUT/timings.txt.
+# "NAME LINES best-wall-seconds cpu-seconds-of-that-run peak-rss-kb exit-status" to $OUT/timings.txt.
 time_tool() {
-  local name=$1 lines=$2 best="" rss=0 status=0 run wall kb
+  local name=$1 lines=$2 best="" cpu="" rss=0 status=0 run wall user sys kb
   shift 2
   for ((run = 1; run <= RUNS; run++)); do
     echo "timing $name, run $run of $RUNS" >&2
-    /usr/bin/time -f "%e %M" -o "$OUT/$name.time" "$@" >"$OUT/$name.stdout" 2>"$OUT/$name.stderr" ||
+    /usr/bin/time -f "%e %U %S %M" -o "$OUT/$name.time" "$@" >"$OUT/$name.stdout" 2>"$OUT/$name.stderr" ||
       status=$?
-    read -r wall kb <"$OUT/$name.time" || die "$name did not run; see $OUT/$name.stderr"
+    read -r wall user sys kb <"$OUT/$name.time" || die "$name did not run; see $OUT/$name.stderr"
     if [[ -z $best ]] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then
       best=$wall
+      cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
     fi
     if ((kb > rss)); then
       rss=$kb
     fi
   done
-  echo "$name $lines $best $rss $status" >>"$OUT/timings.txt"
+  echo "$name $lines $best $cpu $rss $status" >>"$OUT/timings.txt"
 }
 
 print_table() {
   echo
   echo "Input: $LOG ($LINES lines, $(du -m "$LOG" | cut -f1) MB). Machine: $(nproc) cores,"
   echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Best of $RUNS run(s); output discarded; file in page cache."
+  echo "Best of $RUNS run(s) by wall time (CPU s = user + system of that run); output discarded;"
+  echo "file in page cache; relaywatch includes JVM start-up."
   echo
   awk -v rwfound="${#RELAYWATCH[@]}" '
-    { name[NR] = $1; lines[NR] = $2; wall[NR] = $3; rss[NR] = $4; st[NR] = $5
+    { name[NR] = $1; lines[NR] = $2; wall[NR] = $3; cpu[NR] = $4; rss[NR] = $5; st[NR] = $6
       if ($3 > 0) rate[$1] = $2 / $3 }
     END {
-      print "| tool | lines | wall s | lines/s | peak RSS MB | exit | relaywatch is ... times faster |"
-      print "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+      print "| tool | lines | wall s | CPU s | lines/s | peak RSS MB | exit | relaywatch is ... times faster |"
+      print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
       if (rwfound == 0)
-        print "| relaywatch report | (not run: `report` command not available yet) | | | | | |"
+        print "| relaywatch report | (not run: `report` command not available yet) | | | | | | |"
       for (i = 1; i <= NR; i++) {
         ratio = (rate["relaywatch"] > 0 && name[i] != "relaywatch") ? sprintf("%.1f", rate["relaywatch"] / rate[name[i]]) : "-"
-        printf "| %s | %d | %.2f | %.0f | %.0f | %s | %s |\n", label(name[i]), lines[i], wall[i], rate[name[i]], rss[i] / 1024, st[i], ratio
+        printf "| %s | %d | %.2f | %.2f | %.0f | %.0f | %s | %s |\n", label(name[i]), lines[i], wall[i], cpu[i], rate[name[i]], rss[i] / 1024, st[i], ratio
       }
     }
     function label(n) {
