@@ -8,7 +8,8 @@
 #   LINES=200000 RUNS=3 bench/report-vs-peers.sh
 #   F2B_LINES=200000 bench/report-vs-peers.sh # fail2ban-regex on a prefix, normalised to lines/s
 #
-# Settings (environment): LINES (1000000), SEED (1), RUNS (1; the fastest run is kept),
+# Settings (environment): LINES (1000000), SEED (1), RUNS (1; rounds of all tools, interleaved;
+# the fastest run of each tool is kept),
 # F2B_LINES (all lines). The log is generated once into bench-out/ and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,33 +68,36 @@ find_relaywatch() {
   fi
 }
 
-# time_tool NAME LINES CMD... : runs CMD RUNS times (stdout discarded) and appends
-# "NAME LINES best-wall-seconds cpu-seconds-of-that-run peak-rss-kb exit-status" to $OUT/timings.txt.
-time_tool() {
-  local name=$1 lines=$2 best="" cpu="" rss=0 status=0 run wall user sys kb
+# time_once NAME LINES CMD... : runs CMD once (stdout kept for the sanity line) and appends
+# "NAME LINES wall-seconds cpu-seconds peak-rss-kb exit-status" to $OUT/runs.txt.
+time_once() {
+  local name=$1 lines=$2 status=0 wall user sys kb
   shift 2
-  for ((run = 1; run <= RUNS; run++)); do
-    echo "timing $name, run $run of $RUNS" >&2
-    /usr/bin/time -f "%e %U %S %M" -o "$OUT/$name.time" "$@" >"$OUT/$name.stdout" 2>"$OUT/$name.stderr" ||
-      status=$?
-    read -r wall user sys kb <"$OUT/$name.time" || die "$name did not run; see $OUT/$name.stderr"
-    if [[ -z $best ]] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-      best=$wall
-      cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
-    fi
-    if ((kb > rss)); then
-      rss=$kb
-    fi
-  done
-  echo "$name $lines $best $cpu $rss $status" >>"$OUT/timings.txt"
+  /usr/bin/time -f "%e %U %S %M" -o "$OUT/$name.time" "$@" >"$OUT/$name.stdout" 2>"$OUT/$name.stderr" ||
+    status=$?
+  read -r wall user sys kb <"$OUT/$name.time" || die "$name did not run; see $OUT/$name.stderr"
+  echo "$name $lines $wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $kb $status" \
+    >>"$OUT/runs.txt"
+}
+
+# The fastest run per tool (with that run's CPU time), the highest RSS, the worst exit status.
+best_runs() {
+  awk '
+    !($1 in wall) { order[++n] = $1; wall[$1] = $3; cpu[$1] = $4; rss[$1] = $5; st[$1] = $6 }
+    $3 < wall[$1] { wall[$1] = $3; cpu[$1] = $4 }
+    $5 > rss[$1] { rss[$1] = $5 }
+    $6 > st[$1] { st[$1] = $6 }
+    { lines[$1] = $2 }
+    END { for (i = 1; i <= n; i++) { k = order[i]; print k, lines[k], wall[k], cpu[k], rss[k], st[k] } }
+  ' "$OUT/runs.txt" >"$OUT/timings.txt"
 }
 
 print_table() {
   echo
   echo "Input: $LOG ($LINES lines, $(du -m "$LOG" | cut -f1) MB). Machine: $(nproc) cores,"
   echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Best of $RUNS run(s) by wall time (CPU s = user + system of that run); output discarded;"
-  echo "file in page cache; relaywatch includes JVM start-up."
+  echo "Best of $RUNS interleaved round(s) by wall time (CPU s = user + system of that run);"
+  echo "output discarded; file in page cache; relaywatch includes JVM start-up."
   echo
   awk -v rwfound="${#RELAYWATCH[@]}" '
     { name[NR] = $1; lines[NR] = $2; wall[NR] = $3; cpu[NR] = $4; rss[NR] = $5; st[NR] = $6
@@ -121,11 +125,16 @@ print_table() {
 ensure_tools
 generate_log
 find_relaywatch
-: >"$OUT/timings.txt"
+: >"$OUT/runs.txt"
 cat "$LOG" >/dev/null # page cache, so no tool pays for the first read
-if ((${#RELAYWATCH[@]})); then
-  time_tool relaywatch "$LINES" "${RELAYWATCH[@]}" report "$LOG"
-fi
-time_tool pflogsumm "$LINES" pflogsumm "$LOG"
-time_tool fail2ban "$F2B_LINES" fail2ban-regex --print-no-missed "$F2B_LOG" "$F2B_FILTER"
+# Rounds interleave the tools, so a burst of load from elsewhere falls on all of them alike.
+for ((run = 1; run <= RUNS; run++)); do
+  echo "round $run of $RUNS" >&2
+  if ((${#RELAYWATCH[@]})); then
+    time_once relaywatch "$LINES" "${RELAYWATCH[@]}" report "$LOG"
+  fi
+  time_once pflogsumm "$LINES" pflogsumm "$LOG"
+  time_once fail2ban "$F2B_LINES" fail2ban-regex --print-no-missed "$F2B_LOG" "$F2B_FILTER"
+done
+best_runs
 print_table | tee "$OUT/report-vs-peers.md"
