@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code relaywatch ship}: tails mail logs into Kafka, exactly once. */
 @Command(
@@ -27,6 +29,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true)
 public final class ShipCommand implements Callable<Integer> {
   @ParentCommand Main main;
+  @Spec CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE", description = "YAML settings file.")
   Path config;
@@ -65,11 +68,12 @@ public final class ShipCommand implements Callable<Integer> {
       shipConfig =
           ShipConfig.from(Settings.load(config, System.getenv(), flags()), System.getenv());
     } catch (ConfigException e) {
-      System.err.println("relaywatch ship: " + e.getMessage());
+      error(e.getMessage());
       return 2;
     }
     if (checkConfig) {
-      System.out.println("relaywatch ship: configuration is valid");
+      spec.commandLine().getOut().println("relaywatch ship: configuration is valid");
+      spec.commandLine().getOut().flush();
       return 0;
     }
     return ship(shipConfig);
@@ -84,13 +88,13 @@ public final class ShipCommand implements Callable<Integer> {
         service.run();
         return 0;
       } catch (ShipperException e) {
-        System.err.println("relaywatch ship: " + e.getMessage());
+        error(e.getMessage());
         return 1;
       } finally {
         done.countDown();
       }
     } catch (ConfigException e) {
-      System.err.println("relaywatch ship: " + e.getMessage());
+      error(e.getMessage());
       return 2;
     }
   }
@@ -103,6 +107,11 @@ public final class ShipCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private void error(String message) {
+    spec.commandLine().getErr().println("relaywatch ship: " + message);
+    spec.commandLine().getErr().flush();
   }
 
   private Map<String, String> flags() {

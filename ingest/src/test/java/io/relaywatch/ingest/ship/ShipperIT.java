@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.relaywatch.config.Settings;
 import io.relaywatch.events.RawLineHeaders;
 import io.relaywatch.kafka.testing.KafkaFixture;
+import io.relaywatch.kafka.testing.TopicContents;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

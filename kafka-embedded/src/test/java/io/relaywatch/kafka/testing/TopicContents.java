@@ -1,6 +1,5 @@
-package io.relaywatch.ingest.ship;
+package io.relaywatch.kafka.testing;
 
-import io.relaywatch.kafka.testing.KafkaFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +11,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads what a test's topic holds, committed records only, in partition order. */
-final class TopicContents implements AutoCloseable {
+/**
+ * Reads what a test's topic holds, committed records only ({@code read_committed}), in partition
+ * order. The topic may not exist yet: it is assigned once it does.
+ */
+public final class TopicContents implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
   private final String topic;
 
-  TopicContents(String bootstrapServers, String topic) {
+  public TopicContents(String bootstrapServers, String topic) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -45,12 +47,13 @@ final class TopicContents implements AutoCloseable {
     return true;
   }
 
-  static TopicContents of(String topic) {
+  /** A reader of {@code topic} on the shared {@link KafkaFixture} broker. */
+  public static TopicContents of(String topic) {
     return new TopicContents(KafkaFixture.bootstrapServers(), topic);
   }
 
   /** Everything read so far, after reading what has arrived since the last call. */
-  List<ConsumerRecord<String, byte[]>> read() {
+  public List<ConsumerRecord<String, byte[]>> read() {
     if (!assigned()) {
       return records;
     }
@@ -58,7 +61,8 @@ final class TopicContents implements AutoCloseable {
     return records;
   }
 
-  List<String> values() {
+  /** The values read so far as UTF-8 text. */
+  public List<String> values() {
     return read().stream()
         .map(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
         .toList();
