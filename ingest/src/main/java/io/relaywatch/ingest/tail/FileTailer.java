@@ -28,6 +28,7 @@ public final class FileTailer implements AutoCloseable {
   private final TailCounters counters = new TailCounters();
   private TrackedFile active;
   private TailerCheckpoint pendingResume;
+  private String finishedRotatedKey = "";
 
   private FileTailer(Path path, TailerOptions options, TailerCheckpoint resumeFrom) {
     this.path = Objects.requireNonNull(path, "path");
@@ -58,6 +59,7 @@ public final class FileTailer implements AutoCloseable {
     if (draining.isEmpty() && active != null && read < options.maxBytesPerPoll()) {
       active.readLines(buffer, options.maxBytesPerPoll() - read, out);
     }
+    noteFinishedRotatedFile();
     out.forEach(counters::delivered);
     return out;
   }
@@ -72,7 +74,7 @@ public final class FileTailer implements AutoCloseable {
     if (active != null) {
       sources.add(active.checkpoint());
     }
-    return new TailerCheckpoint(sources);
+    return new TailerCheckpoint(sources, finishedRotatedKey);
   }
 
   /** Counters since this tailer was created. */
@@ -85,17 +87,34 @@ public final class FileTailer implements AutoCloseable {
     return path;
   }
 
+  /**
+   * Remembers the file at {@code .1} when nothing of it is pending, so a restart does not take it
+   * for a file written while the shipper was down.
+   */
+  private void noteFinishedRotatedFile() throws IOException {
+    String key = TrackedFile.fileKey(rotatedPath);
+    if (key != null && !isDraining(key)) {
+      finishedRotatedKey = key;
+    }
+  }
+
   private void resumeFromCheckpoint() throws IOException {
     CheckpointResolver.Resolved resolved =
         CheckpointResolver.resolve(path, rotatedPath, pendingResume, options);
     draining.addAll(resolved.draining());
     active = resolved.active();
     counters.lostSources += resolved.lostSources();
+    finishedRotatedKey = pendingResume.finishedRotatedKey();
     pendingResume = null;
   }
 
-  /** Notices a new file at the path (rotation), a vanished one, or a truncated one. */
+  /** Notices a truncated file, a new file at the path (rotation), or a vanished one. */
   private void followPath() throws IOException {
+    // checked before the rename test: a file truncated and then rotated away before this poll
+    // must still be read again from its start
+    if (active != null && !active.stillSameContent()) {
+      truncated();
+    }
     String key = TrackedFile.fileKey(path);
     if (active == null) {
       active = key == null ? null : TrackedFile.open(path, options);
@@ -104,8 +123,6 @@ public final class FileTailer implements AutoCloseable {
     } else if (!key.equals(active.fileKey())) {
       retireActive();
       active = TrackedFile.open(path, options);
-    } else if (!active.stillSameContent()) {
-      truncated();
     } else {
       active.upgradeFingerprint();
     }
@@ -129,6 +146,7 @@ public final class FileTailer implements AutoCloseable {
     counters.truncations++;
     TrackedFile copy = TrackedFile.open(rotatedPath, options);
     if (copy != null
+        && !copy.fileKey().equals(active.fileKey())
         && !isDraining(copy.fileKey())
         && copy.startsLike(active.fingerprint())
         && copy.size() >= active.position()) {

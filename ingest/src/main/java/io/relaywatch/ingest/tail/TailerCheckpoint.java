@@ -13,23 +13,32 @@ import java.util.Objects;
  * form for a state file.
  *
  * @param sources where reading stopped in each file, oldest first
+ * @param finishedRotatedKey file key of the file at {@code <path>.1} that holds nothing unread
+ *     (read to its end, or older than the first file read); empty when there is none. A restart
+ *     must not read it again even when an empty file's fingerprint matches it.
  */
-public record TailerCheckpoint(List<SourcePosition> sources) {
+public record TailerCheckpoint(List<SourcePosition> sources, String finishedRotatedKey) {
   private static final String HEADER = "relaywatch-tail-checkpoint 1";
+  private static final String FINISHED = "finished-rotated ";
 
   /** Copies the list. */
   public TailerCheckpoint {
     sources = List.copyOf(Objects.requireNonNull(sources, "sources"));
+    Objects.requireNonNull(finishedRotatedKey, "finishedRotatedKey");
   }
 
   /** A checkpoint of a tailer that has read nothing yet. */
   public static TailerCheckpoint empty() {
-    return new TailerCheckpoint(List.of());
+    return new TailerCheckpoint(List.of(), "");
   }
 
-  /** One header line, then one line per source: hash, length, offset, skipping, file key. */
+  /**
+   * A header line, the finished rotated file's key, then one line per source: hash, length,
+   * offset, skipping, file key.
+   */
   public byte[] toBytes() {
     StringBuilder text = new StringBuilder(HEADER).append('\n');
+    text.append(FINISHED).append(orDash(finishedRotatedKey)).append('\n');
     for (SourcePosition source : sources) {
       text.append(source.fingerprint().sha256())
           .append(' ')
@@ -39,7 +48,7 @@ public record TailerCheckpoint(List<SourcePosition> sources) {
           .append(' ')
           .append(source.skipping() ? 1 : 0)
           .append(' ')
-          .append(source.fileKey().isEmpty() ? "-" : source.fileKey())
+          .append(orDash(source.fileKey()))
           .append('\n');
     }
     return text.toString().getBytes(StandardCharsets.UTF_8);
@@ -57,11 +66,23 @@ public record TailerCheckpoint(List<SourcePosition> sources) {
       throw new IllegalArgumentException(
           "not a tail checkpoint: first line is '" + lines[0] + "', expected '" + HEADER + "'");
     }
+    if (lines.length < 2 || !lines[1].startsWith(FINISHED)) {
+      throw new IllegalArgumentException(
+          "tail checkpoint line 2 must start with '" + FINISHED + "' and hold a file key or '-'");
+    }
     List<SourcePosition> sources = new ArrayList<>();
-    for (int i = 1; i < lines.length; i++) {
+    for (int i = 2; i < lines.length; i++) {
       sources.add(parseSource(lines[i], i + 1));
     }
-    return new TailerCheckpoint(sources);
+    return new TailerCheckpoint(sources, fromDash(lines[1].substring(FINISHED.length())));
+  }
+
+  private static String orDash(String fileKey) {
+    return fileKey.isEmpty() ? "-" : fileKey;
+  }
+
+  private static String fromDash(String field) {
+    return field.equals("-") ? "" : field;
   }
 
   private static SourcePosition parseSource(String line, int lineNumber) {
@@ -76,9 +97,8 @@ public record TailerCheckpoint(List<SourcePosition> sources) {
     }
     try {
       Fingerprint fingerprint = new Fingerprint(fields[0], Integer.parseInt(fields[1]));
-      String fileKey = fields[4].equals("-") ? "" : fields[4];
       return new SourcePosition(
-          fingerprint, Long.parseLong(fields[2]), fields[3].equals("1"), fileKey);
+          fingerprint, Long.parseLong(fields[2]), fields[3].equals("1"), fromDash(fields[4]));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "tail checkpoint line " + lineNumber + " is '" + line + "': " + e.getMessage(), e);
