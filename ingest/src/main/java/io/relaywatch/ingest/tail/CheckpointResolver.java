@@ -61,7 +61,7 @@ final class CheckpointResolver {
   private static boolean placeUnmatched(
       TrackedFile file, TailerCheckpoint checkpoint, SourcePosition firstMatched)
       throws IOException {
-    if (file.fileKey().equals(checkpoint.finishedRotatedKey())) {
+    if (file.isFile(checkpoint.finishedRotated())) {
       file.close();
       return false;
     }

@@ -28,7 +28,7 @@ public final class FileTailer implements AutoCloseable {
   private final TailCounters counters = new TailCounters();
   private TrackedFile active;
   private TailerCheckpoint pendingResume;
-  private String finishedRotatedKey = "";
+  private SourcePosition finishedRotated;
 
   private FileTailer(Path path, TailerOptions options, TailerCheckpoint resumeFrom) {
     this.path = Objects.requireNonNull(path, "path");
@@ -74,7 +74,7 @@ public final class FileTailer implements AutoCloseable {
     if (active != null) {
       sources.add(active.checkpoint());
     }
-    return new TailerCheckpoint(sources, finishedRotatedKey);
+    return new TailerCheckpoint(sources, finishedRotated);
   }
 
   /** Counters since this tailer was created. */
@@ -94,7 +94,7 @@ public final class FileTailer implements AutoCloseable {
   private void noteFinishedRotatedFile() throws IOException {
     String key = TrackedFile.fileKey(rotatedPath);
     if (key != null && !isDraining(key)) {
-      finishedRotatedKey = key;
+      finishedRotated = TrackedFile.describe(rotatedPath, options, finishedRotated);
     }
   }
 
@@ -104,7 +104,7 @@ public final class FileTailer implements AutoCloseable {
     draining.addAll(resolved.draining());
     active = resolved.active();
     counters.lostSources += resolved.lostSources();
-    finishedRotatedKey = pendingResume.finishedRotatedKey();
+    finishedRotated = pendingResume.finishedRotated();
     pendingResume = null;
   }
 

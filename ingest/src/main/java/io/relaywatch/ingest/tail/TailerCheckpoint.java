@@ -13,34 +13,43 @@ import java.util.Objects;
  * form for a state file.
  *
  * @param sources where reading stopped in each file, oldest first
- * @param finishedRotatedKey file key of the file at {@code <path>.1} that holds nothing unread
- *     (read to its end, or older than the first file read); empty when there is none. A restart
- *     must not read it again even when an empty file's fingerprint matches it.
+ * @param finishedRotated the non-empty file at {@code <path>.1} that holds nothing unread (read
+ *     to its end, or older than the first file read), or null. A restart must not read it again
+ *     even when the fingerprint of a file that was still empty matches it.
  */
-public record TailerCheckpoint(List<SourcePosition> sources, String finishedRotatedKey) {
+public record TailerCheckpoint(List<SourcePosition> sources, SourcePosition finishedRotated) {
   private static final String HEADER = "relaywatch-tail-checkpoint 1";
   private static final String FINISHED = "finished-rotated ";
 
   /** Copies the list. */
   public TailerCheckpoint {
     sources = List.copyOf(Objects.requireNonNull(sources, "sources"));
-    Objects.requireNonNull(finishedRotatedKey, "finishedRotatedKey");
   }
 
   /** A checkpoint of a tailer that has read nothing yet. */
   public static TailerCheckpoint empty() {
-    return new TailerCheckpoint(List.of(), "");
+    return new TailerCheckpoint(List.of(), null);
   }
 
   /**
-   * A header line, the finished rotated file's key, then one line per source: hash, length,
-   * offset, skipping, file key.
+   * A header line, the finished rotated file or {@code -}, then one line per source: hash,
+   * length, offset, skipping, file key.
    */
   public byte[] toBytes() {
-    StringBuilder text = new StringBuilder(HEADER).append('\n');
-    text.append(FINISHED).append(orDash(finishedRotatedKey)).append('\n');
+    StringBuilder text = new StringBuilder(HEADER).append('\n').append(FINISHED);
+    if (finishedRotated == null) {
+      text.append("-\n");
+    } else {
+      append(text, finishedRotated);
+    }
     for (SourcePosition source : sources) {
-      text.append(source.fingerprint().sha256())
+      append(text, source);
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void append(StringBuilder text, SourcePosition source) {
+    text.append(source.fingerprint().sha256())
           .append(' ')
           .append(source.fingerprint().length())
           .append(' ')
@@ -50,8 +59,6 @@ public record TailerCheckpoint(List<SourcePosition> sources, String finishedRota
           .append(' ')
           .append(orDash(source.fileKey()))
           .append('\n');
-    }
-    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -68,13 +75,14 @@ public record TailerCheckpoint(List<SourcePosition> sources, String finishedRota
     }
     if (lines.length < 2 || !lines[1].startsWith(FINISHED)) {
       throw new IllegalArgumentException(
-          "tail checkpoint line 2 must start with '" + FINISHED + "' and hold a file key or '-'");
+          "tail checkpoint line 2 must start with '" + FINISHED + "'");
     }
     List<SourcePosition> sources = new ArrayList<>();
     for (int i = 2; i < lines.length; i++) {
       sources.add(parseSource(lines[i], i + 1));
     }
-    return new TailerCheckpoint(sources, fromDash(lines[1].substring(FINISHED.length())));
+    String finished = lines[1].substring(FINISHED.length());
+    return new TailerCheckpoint(sources, finished.equals("-") ? null : parseSource(finished, 2));
   }
 
   private static String orDash(String fileKey) {

@@ -145,7 +145,7 @@ class CheckpointTest {
   void shouldKeepTheCheckpointOfATailerThatHasNotPolledYet() throws Exception {
     TailerCheckpoint checkpoint =
         new TailerCheckpoint(
-            List.of(new SourcePosition(new Fingerprint("ab".repeat(32), 10), 7, false, "")), "");
+            List.of(new SourcePosition(new Fingerprint("ab".repeat(32), 10), 7, false, "")), null);
 
     try (FileTailer tailer = FileTailer.resume(dir.resolve("mail.log"), checkpoint, options)) {
       assertThat(tailer.checkpoint()).isEqualTo(checkpoint);
@@ -160,7 +160,7 @@ class CheckpointTest {
                 new SourcePosition(new Fingerprint("ab".repeat(32), 1024), 4096, true, ""),
                 new SourcePosition(
                     new Fingerprint("0f".repeat(32), 17), 3, false, "(dev=803,ino=42)")),
-            "(dev=803,ino=41)");
+            new SourcePosition(new Fingerprint("cd".repeat(32), 1024), 9000, false, "(dev=803,ino=41)"));
     ObjectMapper json = new ObjectMapper();
 
     assertThat(TailerCheckpoint.fromBytes(checkpoint.toBytes())).isEqualTo(checkpoint);
