@@ -36,6 +36,7 @@ final class CheckpointResolver {
     }
     boolean[] matched = new boolean[candidates.size()];
     SourcePosition firstMatched = null;
+    int firstMatchIndex = candidates.size();
     int next = 0;
     int lost = 0;
     for (SourcePosition source : checkpoint.sources()) {
@@ -46,11 +47,16 @@ final class CheckpointResolver {
       }
       candidates.get(match).resumeAt(source);
       matched[match] = true;
-      firstMatched = firstMatched == null ? source : firstMatched;
+      if (firstMatched == null) {
+        firstMatched = source;
+        firstMatchIndex = match;
+      }
       next = match + 1;
     }
     for (int i = 0; i < candidates.size(); i++) {
-      if (!matched[i] && !placeUnmatched(candidates.get(i), checkpoint, firstMatched)) {
+      // only a file before the first match can be a copy of it; a later one is newer
+      SourcePosition copied = i < firstMatchIndex ? firstMatched : null;
+      if (!matched[i] && !placeUnmatched(candidates.get(i), checkpoint, copied)) {
         candidates.set(i, null);
       }
     }
@@ -59,16 +65,13 @@ final class CheckpointResolver {
 
   /** Returns false (and closes the file) when it holds nothing unread. */
   private static boolean placeUnmatched(
-      TrackedFile file, TailerCheckpoint checkpoint, SourcePosition firstMatched)
-      throws IOException {
+      TrackedFile file, TailerCheckpoint checkpoint, SourcePosition copied) throws IOException {
     if (file.isFile(checkpoint.finishedRotated())) {
       file.close();
       return false;
     }
-    if (firstMatched != null
-        && file.startsLike(firstMatched.fingerprint())
-        && file.size() >= firstMatched.offset()) {
-      file.resumeAt(firstMatched);
+    if (copied != null && file.startsLike(copied.fingerprint()) && file.size() >= copied.offset()) {
+      file.resumeAt(copied);
     }
     return true;
   }
@@ -88,6 +91,7 @@ final class CheckpointResolver {
     }
     return new Resolved(draining, active, lost);
   }
+
   /** The first candidate with the source's head and enough bytes; the same file key wins ties. */
   private static int findMatch(List<TrackedFile> candidates, int from, SourcePosition source)
       throws IOException {

@@ -167,6 +167,7 @@ public final class FileTailer implements AutoCloseable {
     long read = 0;
     while (!draining.isEmpty() && read < budget) {
       TrackedFile file = draining.peekFirst();
+      file.upgradeFingerprint();
       // Checked before reading: once the new file has bytes the writer has reopened, so a read to
       // the end after this point sees the last byte it ever wrote to the old file.
       boolean writerMovedOn = active != null && active.size() > 0;

@@ -13,9 +13,9 @@ import java.util.Objects;
  * form for a state file.
  *
  * @param sources where reading stopped in each file, oldest first
- * @param finishedRotated the non-empty file at {@code <path>.1} that holds nothing unread (read
- *     to its end, or older than the first file read), or null. A restart must not read it again
- *     even when the fingerprint of a file that was still empty matches it.
+ * @param finishedRotated the non-empty file at {@code <path>.1} that holds nothing unread (read to
+ *     its end, or older than the first file read), or null. A restart must not read it again even
+ *     when the fingerprint of a file that was still empty matches it.
  */
 public record TailerCheckpoint(List<SourcePosition> sources, SourcePosition finishedRotated) {
   private static final String HEADER = "relaywatch-tail-checkpoint 1";
@@ -32,8 +32,8 @@ public record TailerCheckpoint(List<SourcePosition> sources, SourcePosition fini
   }
 
   /**
-   * A header line, the finished rotated file or {@code -}, then one line per source: hash,
-   * length, offset, skipping, file key.
+   * A header line, the finished rotated file or {@code -}, then one line per source: hash, length,
+   * offset, skipping, file key.
    */
   public byte[] toBytes() {
     StringBuilder text = new StringBuilder(HEADER).append('\n').append(FINISHED);
@@ -50,15 +50,15 @@ public record TailerCheckpoint(List<SourcePosition> sources, SourcePosition fini
 
   private static void append(StringBuilder text, SourcePosition source) {
     text.append(source.fingerprint().sha256())
-          .append(' ')
-          .append(source.fingerprint().length())
-          .append(' ')
-          .append(source.offset())
-          .append(' ')
-          .append(source.skipping() ? 1 : 0)
-          .append(' ')
-          .append(orDash(source.fileKey()))
-          .append('\n');
+        .append(' ')
+        .append(source.fingerprint().length())
+        .append(' ')
+        .append(source.offset())
+        .append(' ')
+        .append(source.skipping() ? 1 : 0)
+        .append(' ')
+        .append(orDash(source.fileKey()))
+        .append('\n');
   }
 
   /**

@@ -84,7 +84,9 @@ final class TrackedFile implements AutoCloseable {
 
   /** Whether this is the file a position was taken in, by file key and head. */
   boolean isFile(SourcePosition position) throws IOException {
-    return position != null && fileKey.equals(position.fileKey()) && startsLike(position.fingerprint());
+    return position != null
+        && fileKey.equals(position.fileKey())
+        && startsLike(position.fingerprint());
   }
 
   /** Continues at a checkpointed position instead of the start. */

@@ -68,7 +68,8 @@ class CheckpointTest {
     append(log, "b1\n");
 
     try (FileTailer after = FileTailer.resume(log, TailerCheckpoint.fromBytes(saved), options)) {
-      assertThat(texts(after.poll())).containsExactly("a2 written while the shipper was down", "b1");
+      assertThat(texts(after.poll()))
+          .containsExactly("a2 written while the shipper was down", "b1");
       assertThat(after.stats().lostSources()).isZero();
     }
   }
@@ -160,7 +161,8 @@ class CheckpointTest {
                 new SourcePosition(new Fingerprint("ab".repeat(32), 1024), 4096, true, ""),
                 new SourcePosition(
                     new Fingerprint("0f".repeat(32), 17), 3, false, "(dev=803,ino=42)")),
-            new SourcePosition(new Fingerprint("cd".repeat(32), 1024), 9000, false, "(dev=803,ino=41)"));
+            new SourcePosition(
+                new Fingerprint("cd".repeat(32), 1024), 9000, false, "(dev=803,ino=41)"));
     ObjectMapper json = new ObjectMapper();
 
     assertThat(TailerCheckpoint.fromBytes(checkpoint.toBytes())).isEqualTo(checkpoint);
@@ -181,5 +183,56 @@ class CheckpointTest {
                 + " '<sha256 hex> <length> <offset> <0|1> <file key>'");
     assertThatThrownBy(() -> TailerCheckpoint.fromBytes("{}".getBytes(StandardCharsets.UTF_8)))
         .hasMessageContaining("not a tail checkpoint");
+  }
+
+  @Test
+  void shouldReadTheNewFileFromItsStartWhenTheCheckpointedFileWasEmpty() throws Exception {
+    Path log = dir.resolve("mail.log");
+    Files.createFile(log);
+    FileTailer before = FileTailer.open(log, options);
+    before.poll();
+    byte[] saved = before.checkpoint().toBytes();
+    before.close();
+    append(log, "a1 written while down\n");
+    rotate(log);
+    append(log, "b1 in the new file, longer than a1\n");
+
+    try (FileTailer after = FileTailer.resume(log, TailerCheckpoint.fromBytes(saved), options)) {
+      assertThat(texts(after.poll()))
+          .containsExactly("a1 written while down", "b1 in the new file, longer than a1");
+    }
+  }
+
+  @Test
+  void shouldDrainTheCopyOfAFileThatWasEmptyAtTheCheckpoint() throws Exception {
+    Path log = dir.resolve("mail.log");
+    Files.createFile(log);
+    FileTailer before = FileTailer.open(log, options);
+    before.poll();
+    byte[] saved = before.checkpoint().toBytes();
+    before.close();
+    append(log, "a1 written while down\n");
+    copyTruncate(log);
+    append(log, "a2 after the truncation\n");
+
+    try (FileTailer after = FileTailer.resume(log, TailerCheckpoint.fromBytes(saved), options)) {
+      assertThat(texts(after.poll()))
+          .containsExactly("a1 written while down", "a2 after the truncation");
+    }
+  }
+
+  @Test
+  void shouldNotReadAgainTheRotatedFileItHadFinishedWhenTheCheckpointedFileWasEmpty()
+      throws Exception {
+    Path log = dir.resolve("mail.log");
+    append(rotated(log), "old, ignored by the first start\n");
+    Files.createFile(log);
+    FileTailer before = FileTailer.open(log, options);
+    assertThat(before.poll()).isEmpty();
+    append(log, "a1\n");
+
+    try (FileTailer after = restart(before)) {
+      assertThat(texts(after.poll())).containsExactly("a1");
+    }
   }
 }

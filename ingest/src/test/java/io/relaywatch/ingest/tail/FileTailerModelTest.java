@@ -14,19 +14,23 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Random;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Random sequences of write, partial write, rotate, copytruncate, torn line, oversize line, poll and
- * restart; everything polled must equal everything written, once each, in order.
+ * Random sequences of write, partial write, rotate, copytruncate, torn line, oversize line, poll
+ * and restart; everything polled must equal everything written, once each, in order.
  *
  * <p>An operation that would destroy a file the tailer cannot know about yet (rotating twice
  * between polls, for instance) is replaced by a poll: that loss is documented, not a bug.
  */
 class FileTailerModelTest {
-  private static final int STEPS = 300;
+  /** Soak runs: {@code -Dtail.model.seeds=200 -Dtail.model.steps=2000}. */
+  private static final int SEEDS = Integer.getInteger("tail.model.seeds", 10);
+
+  private static final int STEPS = Integer.getInteger("tail.model.steps", 300);
   private static final int MAX_LINE = 120;
   private static final TailerOptions BASE =
       TailerOptions.defaults()
@@ -48,7 +52,7 @@ class FileTailerModelTest {
   private int sequence;
 
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+  @MethodSource("seeds")
   void shouldDeliverEveryWrittenLineOnceInOrder(long seed) throws Exception {
     random = new Random(seed);
     log = dir.resolve("mail.log");
@@ -62,27 +66,31 @@ class FileTailerModelTest {
     } finally {
       tailer.close();
     }
-    assertThat(model.delivered).as("seed %d: delivered of written", seed).isEqualTo(model.expected.size());
+    assertThat(model.delivered)
+        .as("seed %d: delivered of written", seed)
+        .isEqualTo(model.expected.size());
+  }
+
+  static LongStream seeds() {
+    return LongStream.rangeClosed(1, SEEDS);
   }
 
   private void step(String context) throws Exception {
     int roll = random.nextInt(100);
     String op =
-        roll < 28 ? "write"
-            : roll < 38 ? "partial"
-            : roll < 44 ? "oversize"
-            : roll < 52 ? "rotate"
-            : roll < 57 ? "copytruncate"
-            : roll < 60 ? "torn"
-            : roll < 68 ? "restart"
-            : "poll";
+        roll < 28
+            ? "write"
+            : roll < 38
+                ? "partial"
+                : roll < 44
+                    ? "oversize"
+                    : roll < 52
+                        ? "rotate"
+                        : roll < 57
+                            ? "copytruncate"
+                            : roll < 60 ? "torn" : roll < 68 ? "restart" : "poll";
     record(op);
     String where = context + " " + op + ", last ops " + history;
-    if (System.getenv("TRACE") != null) {
-      System.err.println(context + " " + op + " expected=" + model.expected.size() + " delivered=" + model.delivered
-          + " cp=" + tailer.checkpoint().sources() + " stats=" + tailer.stats()
-          + " files=" + (Files.exists(rotated) ? Files.size(rotated) : -1) + "/" + (Files.exists(log) ? Files.size(log) : -1));
-    }
     switch (op) {
       case "write" -> writeLines();
       case "partial" -> writePartial();

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the model-based test knows: every line written, in order, which file holds which lines,
- * how many lines were delivered, and which files the current tailer holds open.
+ * What the model-based test knows: every line written, in order, which file holds which lines, how
+ * many lines were delivered, and which files the current tailer holds open.
  */
 final class TailModel {
 
