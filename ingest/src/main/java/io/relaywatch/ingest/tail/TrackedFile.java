@@ -68,6 +68,9 @@ final class TrackedFile implements AutoCloseable {
    */
   static SourcePosition describe(Path path, TailerOptions options, SourcePosition known)
       throws IOException {
+    if (known != null && isUnchanged(path, known)) {
+      return known;
+    }
     try (TrackedFile file = open(path, options)) {
       if (file == null || file.size() == 0) {
         return null;
@@ -79,6 +82,17 @@ final class TrackedFile implements AutoCloseable {
         return known;
       }
       return new SourcePosition(file.fingerprint, file.size(), false, file.fileKey);
+    }
+  }
+
+  /** Same file key and size: spares hashing the head again on every poll. */
+  private static boolean isUnchanged(Path path, SourcePosition known) throws IOException {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      return known.fileKey().equals(String.valueOf(attributes.fileKey()))
+          && known.offset() == attributes.size();
+    } catch (NoSuchFileException e) {
+      return false;
     }
   }
 
@@ -210,8 +224,9 @@ final class TrackedFile implements AutoCloseable {
   }
 
   private static int indexOfNewline(ByteBuffer buffer, int from, int to) {
+    byte[] bytes = buffer.array();
     for (int i = from; i < to; i++) {
-      if (buffer.get(i) == '\n') {
+      if (bytes[i] == '\n') {
         return i;
       }
     }
