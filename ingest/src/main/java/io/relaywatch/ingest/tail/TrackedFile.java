@@ -149,6 +149,10 @@ final class TrackedFile implements AutoCloseable {
       }
       read += n;
       noteGrowth(position + n);
+      if (position + n > fingerprint.length()) {
+        // lines carry the identity, so it must cover the bytes read whenever it still can
+        upgradeFingerprint();
+      }
       if (skipping) {
         skipToNewline(buffer, n);
       } else if (splitLines(buffer, n, out) && n < buffer.capacity()) {
