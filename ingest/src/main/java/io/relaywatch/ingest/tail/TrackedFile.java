@@ -68,9 +68,6 @@ final class TrackedFile implements AutoCloseable {
    */
   static SourcePosition describe(Path path, TailerOptions options, SourcePosition known)
       throws IOException {
-    if (known != null && isUnchanged(path, known)) {
-      return known;
-    }
     try (TrackedFile file = open(path, options)) {
       if (file == null || file.size() == 0) {
         return null;
@@ -82,17 +79,6 @@ final class TrackedFile implements AutoCloseable {
         return known;
       }
       return new SourcePosition(file.fingerprint, file.size(), false, file.fileKey);
-    }
-  }
-
-  /** Same file key and size: spares hashing the head again on every poll. */
-  private static boolean isUnchanged(Path path, SourcePosition known) throws IOException {
-    try {
-      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-      return known.fileKey().equals(String.valueOf(attributes.fileKey()))
-          && known.offset() == attributes.size();
-    } catch (NoSuchFileException e) {
-      return false;
     }
   }
 
