@@ -55,11 +55,18 @@ public final class FileTailer implements AutoCloseable {
     }
     followPath();
     List<TailedLine> out = new ArrayList<>();
-    long read = drainRotated(out, options.maxBytesPerPoll());
-    if (draining.isEmpty() && active != null && read < options.maxBytesPerPoll()) {
-      active.readLines(buffer, options.maxBytesPerPoll() - read, out);
+    try {
+      long read = drainRotated(out, options.maxBytesPerPoll());
+      if (draining.isEmpty() && active != null && read < options.maxBytesPerPoll()) {
+        active.readLines(buffer, options.maxBytesPerPoll() - read, out);
+      }
+      noteFinishedRotatedFile();
+    } catch (IOException e) {
+      // positions already moved past these lines: hand them over, the error comes back next poll
+      if (out.isEmpty()) {
+        throw e;
+      }
     }
-    noteFinishedRotatedFile();
     out.forEach(counters::delivered);
     return out;
   }
