@@ -22,7 +22,13 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = "Watches mail server logs for rejected mail, above all refused relaying.",
-    subcommands = {ParseCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ParseCommand.class,
+      ReportCommand.class,
+      ShipCommand.class,
+      KafkaCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:an input could not be read", "2:usage error"})
 public final class Main implements Callable<Integer> {

@@ -36,7 +36,21 @@ public final class Topics {
           "mail host name",
           "UnparsedLine (JSON): reason and raw line");
 
-  public static final List<Topic<?, ?>> ALL = List.of(RAW_LINES, EVENTS, UNPARSED);
+  /**
+   * Where each shipper keeps its read positions, written in the same transaction as the lines they
+   * cover, so that a restart resumes exactly after the last committed line (docs/shipper.md).
+   */
+  public static final Topic<String, ShipCheckpoint> SHIP_CHECKPOINTS =
+      new Topic<>(
+          "relaywatch.ship-checkpoints",
+          Serdes.String(),
+          new JsonSerde<>(ShipCheckpoint.class),
+          "shipper id and source name",
+          "ShipCheckpoint (JSON): the source's read positions after the last committed line",
+          true);
+
+  public static final List<Topic<?, ?>> ALL =
+      List.of(RAW_LINES, EVENTS, UNPARSED, SHIP_CHECKPOINTS);
 
   private Topics() {}
 

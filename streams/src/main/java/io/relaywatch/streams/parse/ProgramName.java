@@ -18,8 +18,7 @@ record ProgramName(Mta mta, String instance, String service, String daemon) {
   private static final Set<String> SENDMAIL = Set.of("sendmail");
   // Postfix daemons whose lines can say something about rejects or SASL; the rest (qmgr, smtp,
   // local, ...) report deliveries, where "rejected" means a remote server refused our mail.
-  private static final Set<String> POSTFIX_WATCHED =
-      Set.of("smtpd", "postscreen", "cleanup", "master");
+  private static final Set<String> POSTFIX_WATCHED = Set.of("smtpd", "postscreen", "cleanup");
 
   /** The mail system of a tag, or null for programs relaywatch does not read. */
   static ProgramName of(String program) {

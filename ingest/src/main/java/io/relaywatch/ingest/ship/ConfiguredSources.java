@@ -1,0 +1,104 @@
+package io.relaywatch.ingest.ship;
+
+import io.relaywatch.ingest.source.FileSource;
+import io.relaywatch.ingest.source.LineSource;
+import io.relaywatch.ingest.source.StdinSource;
+import io.relaywatch.ingest.tail.TailerOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The sources of a {@link ShipConfig}: every file (globs expanded each time sources are opened,
+ * rotated names excluded), or standard input. File sources are reopened from the committed
+ * positions; standard input cannot be reopened and keeps its one instance.
+ */
+public final class ConfiguredSources implements Shipper.SourceFactory {
+  private final ShipConfig config;
+  private final TailerOptions tailerOptions;
+  private final InputStream stdin;
+  private final List<LineSource> open = new ArrayList<>();
+  private StdinSource stdinSource;
+
+  public ConfiguredSources(ShipConfig config, InputStream stdin) {
+    this.config = config;
+    this.stdin = stdin;
+    this.tailerOptions =
+        TailerOptions.defaults()
+            .withMaxLineBytes(config.maxLineBytes())
+            .withMaxBytesPerPoll(config.batchBytes())
+            .withPartialLineTimeout(config.partialLineTimeout());
+  }
+
+  @Override
+  public List<LineSource> open(Map<String, String> committed) throws IOException {
+    closeFiles();
+    if (config.stdin()) {
+      if (stdinSource == null) {
+        stdinSource = new StdinSource(stdin, config.maxLineBytes(), 10_000);
+      }
+      return List.of(stdinSource);
+    }
+    for (Path path : expand(config.files())) {
+      String state = committed.get(FileSource.nameOf(path));
+      open.add(
+          FileSource.open(
+              path, state == null ? null : state.getBytes(StandardCharsets.UTF_8), tailerOptions));
+    }
+    return List.copyOf(open);
+  }
+
+  /** Paths as configured, with globs in the file name expanded; rotated siblings are left out. */
+  static List<Path> expand(List<Path> configured) throws IOException {
+    TreeSet<Path> paths = new TreeSet<>();
+    for (Path p : configured) {
+      String name = p.getFileName() == null ? "" : p.getFileName().toString();
+      if (!name.contains("*") && !name.contains("?") && !name.contains("[")) {
+        paths.add(p);
+        continue;
+      }
+      Path dir = p.getParent() == null ? Path.of(".") : p.getParent();
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (DirectoryStream<Path> matches = Files.newDirectoryStream(dir, name)) {
+        for (Path match : matches) {
+          if (Files.isRegularFile(match) && !isRotated(match.getFileName().toString())) {
+            paths.add(match);
+          }
+        }
+      }
+    }
+    return List.copyOf(paths);
+  }
+
+  private static boolean isRotated(String name) {
+    return name.matches(".*\\.[0-9]+(\\.gz)?") || name.endsWith(".gz");
+  }
+
+  private void closeFiles() throws IOException {
+    for (LineSource source : open) {
+      source.close();
+    }
+    open.clear();
+  }
+
+  @Override
+  public void closeAll() {
+    try {
+      closeFiles();
+    } catch (IOException e) {
+      // closing read-only files: nothing to recover
+    }
+    if (stdinSource != null) {
+      stdinSource.close();
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.relaywatch.ingest.ship;
+
+import io.relaywatch.config.ConfigException;
+import io.relaywatch.config.KafkaEnvironment;
+import io.relaywatch.config.Settings;
+import io.relaywatch.events.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code relaywatch ship} is configured with, validated at start-up. Keys, defaults and
+ * meanings are listed in docs/shipper.md.
+ *
+ * @param kafka client properties: bootstrap servers, {@code kafka.properties.*} from the file, then
+ *     {@code KAFKA_*} environment variables
+ * @param id this shipper's identity: its checkpoints and its transactional id; keep it stable
+ * @param host the record key: the mail host name
+ */
+public record ShipConfig(
+    Map<String, Object> kafka,
+    String id,
+    String host,
+    String topic,
+    String checkpointTopic,
+    List<Path> files,
+    List<String> journaldUnits,
+    String journalctl,
+    boolean stdin,
+    Path stateDir,
+    int maxLineBytes,
+    int batchBytes,
+    Duration pollInterval,
+    Duration partialLineTimeout,
+    Duration kafkaTimeout,
+    String metricsAddress,
+    int metricsPort,
+    boolean createTopics) {
+
+  public ShipConfig {
+    kafka = Map.copyOf(kafka);
+    files = List.copyOf(files);
+    journaldUnits = List.copyOf(journaldUnits);
+  }
+
+  public static ShipConfig from(Settings s, Map<String, String> env) {
+    String host = s.string("ship.host", localHostName());
+    Map<String, Object> kafka = new LinkedHashMap<>(s.subtree("kafka.properties"));
+    kafka.put(
+        "bootstrap.servers",
+        s.requiredString("kafka.bootstrapServers", "host:port[,host:port...]"));
+    kafka.putAll(KafkaEnvironment.clientProperties(env));
+    ShipConfig config =
+        new ShipConfig(
+            kafka,
+            s.string("ship.id", host),
+            host,
+            s.string("ship.topic", Topics.RAW_LINES.name()),
+            s.string("ship.checkpointTopic", Topics.SHIP_CHECKPOINTS.name()),
+            s.list("ship.files", List.of()).stream().map(Path::of).toList(),
+            s.list("ship.journald.units", List.of()),
+            s.string("ship.journald.command", "journalctl"),
+            s.bool("ship.stdin", false),
+            s.writableDirectory("ship.stateDir", null),
+            s.intValue("ship.maxLineBytes", 64 * 1024, 1024, 16 * 1024 * 1024),
+            s.intValue("ship.batchBytes", 4 * 1024 * 1024, 64 * 1024, 64 * 1024 * 1024),
+            s.duration("ship.pollInterval", Duration.ofMillis(250)),
+            s.duration("ship.partialLineTimeout", Duration.ofSeconds(5)),
+            s.duration("ship.kafkaTimeout", Duration.ofSeconds(30)),
+            s.string("ship.metrics.address", "0.0.0.0"),
+            s.intValue("ship.metrics.port", 9611, -1, 65535),
+            s.bool("ship.createTopics", true));
+    s.rejectUnknownKeys();
+    return config.validated();
+  }
+
+  private ShipConfig validated() {
+    if (files.isEmpty() && journaldUnits.isEmpty() && !stdin) {
+      throw new ConfigException(
+          "ship.files",
+          "no source to ship: set ship.files (--file), ship.journald.units (--journald-unit) or ship.stdin (--stdin)");
+    }
+    if (stdin && (!files.isEmpty() || !journaldUnits.isEmpty())) {
+      throw new ConfigException(
+          "ship.stdin",
+          "ship.stdin cannot be combined with files or journald units: run one shipper per input");
+    }
+    return this;
+  }
+
+  /** The kernel's host name: never a DNS lookup (which could leave the host or hang). */
+  private static String localHostName() {
+    try {
+      String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+      if (!name.isEmpty()) {
+        return name;
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // not Linux: fall back to the environment
+    }
+    return System.getenv().getOrDefault("HOSTNAME", "localhost");
+  }
+}
