@@ -73,16 +73,17 @@ public record TailerCheckpoint(List<SourcePosition> sources, SourcePosition fini
       throw new IllegalArgumentException(
           "not a tail checkpoint: first line is '" + lines[0] + "', expected '" + HEADER + "'");
     }
-    if (lines.length < 2 || !lines[1].startsWith(FINISHED)) {
-      throw new IllegalArgumentException(
-          "tail checkpoint line 2 must start with '" + FINISHED + "'");
+    // the finished-rotated line is optional: checkpoints written before it existed still load
+    boolean hasFinished = lines.length > 1 && lines[1].startsWith(FINISHED);
+    SourcePosition finished = null;
+    if (hasFinished && !lines[1].equals(FINISHED + "-")) {
+      finished = parseSource(lines[1].substring(FINISHED.length()), 2);
     }
     List<SourcePosition> sources = new ArrayList<>();
-    for (int i = 2; i < lines.length; i++) {
+    for (int i = hasFinished ? 2 : 1; i < lines.length; i++) {
       sources.add(parseSource(lines[i], i + 1));
     }
-    String finished = lines[1].substring(FINISHED.length());
-    return new TailerCheckpoint(sources, finished.equals("-") ? null : parseSource(finished, 2));
+    return new TailerCheckpoint(sources, finished);
   }
 
   private static String orDash(String fileKey) {

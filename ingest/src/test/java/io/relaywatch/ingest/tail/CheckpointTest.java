@@ -235,4 +235,17 @@ class CheckpointTest {
       assertThat(texts(after.poll())).containsExactly("a1");
     }
   }
+
+  @Test
+  void shouldReadACheckpointWrittenBeforeTheFinishedRotatedLineExisted() {
+    String sha = "ab".repeat(32);
+    byte[] old =
+        ("relaywatch-tail-checkpoint 1\n" + sha + " 1024 77 0 -\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(TailerCheckpoint.fromBytes(old))
+        .isEqualTo(
+            new TailerCheckpoint(
+                List.of(new SourcePosition(new Fingerprint(sha, 1024), 77, false, "")), null));
+  }
 }
