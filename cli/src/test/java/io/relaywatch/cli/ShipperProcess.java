@@ -20,6 +20,8 @@ final class ShipperProcess implements AutoCloseable {
     this.command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx256m");
+    command.add(
+        "-Dlog4j2.configurationFile=" + ShipperProcess.class.getResource("/log4j2-child.xml"));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
@@ -30,6 +32,15 @@ final class ShipperProcess implements AutoCloseable {
   }
 
   ShipperProcess start() {
+    try {
+      java.nio.file.Files.writeString(
+          output,
+          "--- start " + (starts + 1) + " at " + java.time.Instant.now() + "\n",
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
     builder.environment().putAll(env);

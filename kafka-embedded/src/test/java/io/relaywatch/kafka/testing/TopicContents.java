@@ -26,6 +26,7 @@ public final class TopicContents implements AutoCloseable {
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
     consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     this.topic = topic;
   }
@@ -57,7 +58,12 @@ public final class TopicContents implements AutoCloseable {
     if (!assigned()) {
       return records;
     }
-    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    // Drain what has arrived: one poll returns at most max.poll.records.
+    int before;
+    do {
+      before = records.size();
+      consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    } while (records.size() > before);
     return records;
   }
 
