@@ -179,7 +179,7 @@ print_table() {
       delete v; return k
     }
     function secs(tool,    r, a) { for (r in rounds) a[r] = ms[tool, r] / 1000; return sprintf("%.2f", median(a)) }
-    function rate(tool,    r, a) { for (r in rounds) a[r] = lines * 1000 / ms[tool, r]; return sprintf("%\047.0f", median(a)) }
+    function rate(tool,    r, a) { for (r in rounds) a[r] = lines * 1000 / ms[tool, r]; return sprintf("%.0f", median(a)) }
     function ratio(tool,    r, a) { for (r in rounds) a[r] = ms["kcat", r] / ms[tool, r]; return sprintf("%.2f", median(a)) }
   ' "$OUT/ship-runs.txt"
   echo
