@@ -63,7 +63,7 @@ build() {
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 20000))
+    port=$((20000 + RANDOM % 12000)) # below the ephemeral range (32768-)
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
 }
@@ -98,7 +98,7 @@ metric() {
 wait_for() {
   local deadline=$(($(now_ms) + $3 * 1000))
   until (($(metric "$1") >= $2)); do
-    kill -0 "$SHIP_PID" 2>/dev/null || die "the shipper exited; see $TMP/ship-*.log"
+    kill -0 "$SHIP_PID" 2>/dev/null || die "the shipper exited; see $OUT/ship-*.log"
     (($(now_ms) < deadline)) || die "$1 did not reach $2 within $3 s"
     sleep 0.05
   done
@@ -128,7 +128,7 @@ run_ship() {
   # shellcheck disable=SC2086 # SHIP_JAVA_OPTS is split on spaces on purpose, like the launcher
   java $SHIP_JAVA_OPTS -jar "$JAR" ship --bootstrap-servers "$BOOTSTRAP" --file "$file" \
     --state-dir "$TMP/state-$name" --topic "bench-ship-$name" --id "$name" \
-    --metrics-port "$METRICS_PORT" >"$TMP/ship-$name.log" 2>&1 &
+    --metrics-port "$METRICS_PORT" >"$OUT/ship-$name.log" 2>&1 &
   SHIP_PID=$!
   if [[ $mode == backlog ]]; then
     wait_for relaywatch_ingest_kafka_reachable 1 120
