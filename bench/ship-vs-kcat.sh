@@ -81,11 +81,14 @@ start_broker() {
   echo "broker on $BOOTSTRAP" >&2
 }
 
+# A stopped JVM's exit status (143) must not end the trap under set -e before the directory goes.
 cleanup() {
-  [[ -n ${SHIP_PID:-} ]] && kill -TERM "$SHIP_PID" 2>/dev/null && wait "$SHIP_PID" 2>/dev/null
-  [[ -n ${BROKER_PID:-} ]] && kill -TERM "$BROKER_PID" 2>/dev/null && wait "$BROKER_PID" 2>/dev/null
-  [[ -n ${TMP:-} ]] && rm -rf "$TMP"
-  return 0
+  local pid
+  for pid in ${SHIP_PID:-} ${BROKER_PID:-}; do
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  if [[ -n ${TMP:-} ]]; then rm -rf "$TMP"; fi
 }
 
 # Sum of a shipper metric (over its labels), 0 while the endpoint is not up.
