@@ -51,7 +51,8 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: parse or report");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: parse, report, ship or kafka");
   }
 
   public static void main(String[] args) {

@@ -96,6 +96,20 @@ class ShipCommandTest {
   }
 
   @Test
+  void shouldAcceptTheExampleConfigurationShippedInDeploy() {
+    int code =
+        run(
+            "ship",
+            "--config",
+            "../deploy/config/ship.yml",
+            "--state-dir",
+            dir.toString(),
+            "--check-config");
+
+    assertThat(code).as(err.toString()).isZero();
+  }
+
+  @Test
   void shouldAcceptAValidConfigurationWithCheckConfig() throws IOException {
     Path config =
         Files.writeString(

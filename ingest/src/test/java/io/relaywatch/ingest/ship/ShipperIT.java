@@ -9,6 +9,10 @@ import io.relaywatch.kafka.testing.KafkaFixture;
 import io.relaywatch.kafka.testing.TopicContents;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,6 +171,36 @@ class ShipperIT {
       await().atMost(DEADLINE).untilAsserted(() -> assertThat(topic.values()).hasSize(300));
       assertThat(topic.values()).containsExactlyElementsOf(expected(0, 300));
     }
+  }
+
+  @Test
+  void shouldExportShippedLinesAndReportHealthOverHttp() throws Exception {
+    append(lines(0, 50));
+    ShipService service = start(config(Map.of()));
+    String base = "http://127.0.0.1:" + service.opsPort();
+    HttpClient http = HttpClient.newHttpClient();
+
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(get(http, base + "/metrics").body())
+                    .contains(
+                        "relaywatch_ingest_lines_shipped_total{source=\"file:"
+                            + dir.resolve("mail.log")
+                            + "\",} 50.0")
+                    .contains("relaywatch_ingest_kafka_reachable 1.0"));
+    HttpResponse<String> health = get(http, base + "/healthz");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).isEqualTo("ok\n");
+
+    service.stop();
+    await().atMost(DEADLINE).until(() -> get(http, base + "/healthz").statusCode() == 503);
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {
