@@ -5,6 +5,7 @@ import io.relaywatch.events.Topics;
 import io.relaywatch.ingest.source.LineSource;
 import io.relaywatch.ingest.source.SourceLine;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ final class ShipSession implements AutoCloseable {
             ShipCheckpoint.CURRENT_VERSION,
             config.id(),
             polled.source(),
-            new String(polled.checkpoint(), java.nio.charset.StandardCharsets.UTF_8));
+            new String(polled.checkpoint(), StandardCharsets.UTF_8));
     byte[] value =
         Topics.SHIP_CHECKPOINTS
             .valueSerde()
