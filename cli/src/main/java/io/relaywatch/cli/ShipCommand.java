@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,9 +26,10 @@ import picocli.CommandLine.Spec;
       "Tails mail logs into Kafka with no line lost or duplicated (docs/shipper.md).",
       "Settings: --config FILE, then RELAYWATCH_* variables, then these flags; KAFKA_* variables"
           + " pass through as Kafka client properties."
-    },
-    mixinStandardHelpOptions = true)
+    })
 public final class ShipCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @ParentCommand Main main;
   @Spec CommandSpec spec;
 
