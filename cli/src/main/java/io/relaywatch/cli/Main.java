@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       ReportCommand.class,
       ShipCommand.class,
+      StreamsCommand.class,
       KafkaCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -52,7 +53,7 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: parse, report, ship or kafka");
+        spec.commandLine(), "Missing command: parse, report, ship, streams or kafka");
   }
 
   public static void main(String[] args) {
