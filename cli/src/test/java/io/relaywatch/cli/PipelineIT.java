@@ -14,6 +14,10 @@ import io.relaywatch.kafka.testing.TopicContents;
 import io.relaywatch.streams.app.StreamsApp;
 import io.relaywatch.streams.app.StreamsAppConfig;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +69,12 @@ class PipelineIT {
               EventType.SASL_BACKEND_UNAVAILABLE,
               EventType.SESSION_END);
     }
+  }
+
+  private static String get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static List<MailEvent> relayDenials(TopicContents events) {

@@ -45,6 +45,7 @@ public final class StreamsApp implements AutoCloseable {
     Topology topology =
         RelaywatchTopology.build(MailLogParser.create(config.zone()), new StreamsMetrics(registry));
     KafkaStreams streams = new KafkaStreams(topology, properties(config));
+    new KafkaStreamsCollector(streams::metrics).register(registry);
     OpsServer ops =
         OpsServer.start(config.httpAddress(), config.httpPort(), registry, () -> problem(streams));
     streams.start();
