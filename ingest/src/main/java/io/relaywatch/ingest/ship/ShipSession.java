@@ -2,13 +2,13 @@ package io.relaywatch.ingest.ship;
 
 import io.relaywatch.events.ShipCheckpoint;
 import io.relaywatch.events.Topics;
-import io.relaywatch.ingest.ship.ReadAhead.Polled;
 import io.relaywatch.ingest.source.LineSource;
 import io.relaywatch.ingest.source.SourceLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -47,7 +47,7 @@ final class ShipSession implements AutoCloseable {
   }
 
   /** Ships until stopped or the sources are exhausted (returns true), or throws on failure. */
-  boolean run(BooleanSupplier running) throws IOException {
+  boolean run(BooleanSupplier running, Runnable idle) throws IOException {
     producer.initTransactions();
     Map<String, String> committed =
         new CheckpointStore(
@@ -60,19 +60,31 @@ final class ShipSession implements AutoCloseable {
         "shipper {}: resuming from committed positions of {}", config.id(), committed.keySet());
     List<LineSource> sources = factory.open(committed);
     sources.forEach(s -> metrics.sourceOpened(s.name()));
-    try (ReadAhead reader = new ReadAhead(sources, metrics, config.pollInterval())) {
-      while (running.getAsBoolean()) {
-        List<Polled> batch = reader.next(config.pollInterval());
-        if (batch == null) {
-          metrics.refreshCheckpointAge(clock.millis());
-          continue;
+    while (running.getAsBoolean()) {
+      List<Polled> batch = poll(sources);
+      if (batch.isEmpty()) {
+        if (sources.stream().allMatch(LineSource::exhausted)) {
+          return true;
         }
-        ship(batch);
+        metrics.refreshCheckpointAge(clock.millis());
+        idle.run();
+        continue;
       }
-    } catch (ReadAhead.EndOfSources e) {
-      return true;
+      ship(batch);
     }
     return false;
+  }
+
+  private List<Polled> poll(List<LineSource> sources) throws IOException {
+    List<Polled> batch = new ArrayList<>();
+    for (LineSource source : sources) {
+      List<SourceLine> lines = source.poll();
+      metrics.sourceStats(source.name(), source.stats());
+      if (!lines.isEmpty()) {
+        batch.add(new Polled(source.name(), lines, source.checkpoint()));
+      }
+    }
+    return batch;
   }
 
   private void ship(List<Polled> batch) {
@@ -130,5 +142,15 @@ final class ShipSession implements AutoCloseable {
   @Override
   public void close() {
     producer.close(CLOSE_TIMEOUT);
+  }
+
+  private record Polled(String source, List<SourceLine> lines, byte[] checkpoint) {
+    long bytes() {
+      long n = 0;
+      for (SourceLine line : lines) {
+        n += line.bytes().length;
+      }
+      return n;
+    }
   }
 }

@@ -76,7 +76,7 @@ public final class Shipper {
           continue;
         }
         try (ShipSession session = new ShipSession(config, sources, metrics, clock)) {
-          if (session.run(this::isRunning)) {
+          if (session.run(this::isRunning, this::idle)) {
             return; // sources exhausted
           }
         } catch (ProducerFencedException e) {
@@ -126,6 +126,10 @@ public final class Shipper {
       Thread.currentThread().interrupt();
       running = false;
     }
+  }
+
+  private void idle() {
+    idle(config.pollInterval());
   }
 
   /** For /healthz: the loop runs and the last Kafka operation succeeded. */
