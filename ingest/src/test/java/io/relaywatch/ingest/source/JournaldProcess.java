@@ -28,15 +28,17 @@ public final class JournaldProcess implements AutoCloseable {
   private static final Duration START = Duration.ofSeconds(20);
 
   private final Process started;
+  private final Path log;
 
-  private JournaldProcess(Process started) {
+  private JournaldProcess(Process started, Path log) {
     this.started = started;
+    this.log = log;
   }
 
   /** The running journald, or a new child; skips the test where neither is possible. */
   public static JournaldProcess ensureRunning() throws IOException {
     if (served()) {
-      return new JournaldProcess(null);
+      return new JournaldProcess(null, null);
     }
     assumeTrue(Files.isExecutable(JOURNALD), JOURNALD + " is not installed (Debian: systemd)");
     assumeTrue(isRoot(), "systemd-journald can only be started standalone as root");
@@ -50,7 +52,7 @@ public final class JournaldProcess implements AutoCloseable {
         .atMost(START)
         .failFast("systemd-journald exited: see " + log, () -> !p.isAlive())
         .until(JournaldProcess::served);
-    return new JournaldProcess(p);
+    return new JournaldProcess(p, log);
   }
 
   private static boolean served() {
@@ -112,9 +114,8 @@ public final class JournaldProcess implements AutoCloseable {
   public void close() throws IOException {
     if (started != null) {
       started.destroy();
-      if (waitFor(started) != 0) {
-        started.destroyForcibly();
-      }
+      waitFor(started);
+      Files.deleteIfExists(log);
     }
   }
 }
