@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -68,8 +70,25 @@ public final class JournaldProcess implements AutoCloseable {
     return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
   }
 
-  /** Writes each line as one entry with this identifier, in order, through one stream. */
+  /**
+   * Writes each line as one entry with this identifier, in order, through one stream, and returns
+   * once journalctl can read the last one (journald stores a stream's lines after systemd-cat has
+   * exited).
+   */
   public static void write(String identifier, List<byte[]> lines) throws IOException {
+    send(identifier, lines);
+    byte[] last = lines.get(lines.size() - 1);
+    await()
+        .atMost(START)
+        .until(
+            () -> {
+              JsonNode entry = lastEntry(identifier);
+              return entry != null
+                  && Arrays.equals(last, JournalEntryFormat.value(entry, "MESSAGE"));
+            });
+  }
+
+  private static void send(String identifier, List<byte[]> lines) throws IOException {
     Process cat =
         new ProcessBuilder("systemd-cat", "--identifier=" + identifier)
             .redirectErrorStream(true)
@@ -86,6 +105,11 @@ public final class JournaldProcess implements AutoCloseable {
 
   /** The cursor of the newest entry with this identifier, or null when there is none. */
   public static String lastCursor(String identifier) throws IOException {
+    JsonNode entry = lastEntry(identifier);
+    return entry == null ? null : JournalEntryFormat.cursor(entry);
+  }
+
+  private static JsonNode lastEntry(String identifier) throws IOException {
     Process p =
         new ProcessBuilder(
                 "journalctl", "--identifier=" + identifier, "--output=json", "--lines=1", "--no-pager")
@@ -93,7 +117,7 @@ public final class JournaldProcess implements AutoCloseable {
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(waitFor(p)).as("journalctl --lines=1").isZero();
-    return out.isEmpty() ? null : new ObjectMapper().readTree(out).get("__CURSOR").asText();
+    return out.isEmpty() ? null : new ObjectMapper().readTree(out);
   }
 
   private static int waitFor(Process p) throws IOException {
