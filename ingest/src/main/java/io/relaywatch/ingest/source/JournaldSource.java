@@ -38,8 +38,9 @@ public final class JournaldSource implements LineSource {
    * How to run journalctl and what to keep.
    *
    * @param command the journalctl executable
-   * @param units {@code -u} matches; entries of any of them (or of the identifiers) are read
-   * @param identifiers {@code -t} matches (SYSLOG_IDENTIFIER)
+   * @param units {@code --unit} matches: entries of any of these units
+   * @param identifiers {@code --identifier} matches (SYSLOG_IDENTIFIER): entries with any of these
+   *     identifiers; journalctl combines them with the units by AND, so both narrow the selection
    * @param zone the time zone of the reconstructed timestamps
    */
   public record Options(
