@@ -130,7 +130,10 @@ public final class ShipCommand implements Callable<Integer> {
     Map<String, String> flags = new LinkedHashMap<>();
     put(flags, "kafka.bootstrapServers", bootstrapServers);
     put(flags, "ship.files", files == null ? null : String.join(",", files));
-    put(flags, "ship.journald.units", journaldUnits == null ? null : String.join(",", journaldUnits));
+    put(
+        flags,
+        "ship.journald.units",
+        journaldUnits == null ? null : String.join(",", journaldUnits));
     put(
         flags,
         "ship.journald.identifiers",

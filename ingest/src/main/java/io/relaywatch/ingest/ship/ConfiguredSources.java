@@ -53,7 +53,8 @@ public final class ConfiguredSources implements Shipper.SourceFactory {
       open.add(JournaldSource.open(journaldOptions(), committedState(committed, journaldName())));
     }
     for (Path path : expand(config.files())) {
-      open.add(FileSource.open(path, committedState(committed, FileSource.nameOf(path)), tailerOptions));
+      open.add(
+          FileSource.open(path, committedState(committed, FileSource.nameOf(path)), tailerOptions));
     }
     return List.copyOf(open);
   }
@@ -75,6 +76,7 @@ public final class ConfiguredSources implements Shipper.SourceFactory {
         config.journaldSeek(),
         config.maxLineBytes(),
         10_000,
+        config.batchBytes(),
         ZoneId.systemDefault());
   }
 

@@ -105,9 +105,8 @@ public record ShipConfig(
   }
 
   /**
-   * Units and identifiers become journalctl arguments: printable ASCII without spaces, not
-   * starting with '-' (never an option), at most 255 characters (systemd's own limit for unit
-   * names).
+   * Units and identifiers become journalctl arguments: printable ASCII without spaces, not starting
+   * with '-' (never an option), at most 255 characters (systemd's own limit for unit names).
    */
   private static List<String> journaldMatches(Settings s, String key, String what) {
     List<String> values = s.list(key, List.of());
@@ -131,12 +130,13 @@ public record ShipConfig(
     return switch (seek) {
       case "head" -> JournaldSource.Seek.HEAD;
       case "tail" -> JournaldSource.Seek.TAIL;
-      default -> throw new ConfigException(
-          "ship.journald.seek",
-          "ship.journald.seek: '"
-              + seek.replaceAll("\\p{Cntrl}", "?")
-              + "' is not valid; expected head (read what the journal holds) or tail"
-              + " (only new entries)");
+      default ->
+          throw new ConfigException(
+              "ship.journald.seek",
+              "ship.journald.seek: '"
+                  + seek.replaceAll("\\p{Cntrl}", "?")
+                  + "' is not valid; expected head (read what the journal holds) or tail"
+                  + " (only new entries)");
     };
   }
 

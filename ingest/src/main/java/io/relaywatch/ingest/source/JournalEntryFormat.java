@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Turns one entry of {@code journalctl -o json} into the raw line the parser understands, as
- * {@code journalctl -o short-iso-precise} would print it: {@code <RFC 3339 time> <host>
+ * Turns one entry of {@code journalctl -o json} into the raw line the parser understands, as {@code
+ * journalctl -o short-iso-precise} would print it: {@code <RFC 3339 time> <host>
  * <identifier>[<pid>]: <message>}. The message bytes are kept as they are, including invalid UTF-8
  * (which journalctl sends as an array of byte values).
  */
@@ -76,8 +76,8 @@ final class JournalEntryFormat {
   }
 
   /**
-   * A field's bytes: a string (UTF-8), an array of byte values (binary or invalid UTF-8), or, for
-   * a field written more than once, the first of its values; null when absent or null (journalctl
+   * A field's bytes: a string (UTF-8), an array of byte values (binary or invalid UTF-8), or, for a
+   * field written more than once, the first of its values; null when absent or null (journalctl
    * writes null for fields it would not print).
    */
   static byte[] value(JsonNode entry, String field) {

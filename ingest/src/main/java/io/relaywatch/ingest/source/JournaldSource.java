@@ -20,11 +20,13 @@ import java.util.concurrent.TimeUnit;
  * turned into the lines {@code journalctl -o short-iso-precise} would print. Each line's event id
  * is the entry's cursor, and the checkpoint is the cursor of the last line returned, so a reopened
  * source continues with {@code --after-cursor} exactly after the last committed entry. A reader
- * thread blocks on a bounded queue when the shipper falls behind, which blocks journalctl on its
- * pipe instead of growing memory.
+ * thread blocks on a bounded queue (and poll() returns a bounded batch) when the shipper falls
+ * behind, which blocks journalctl on its pipe instead of growing memory.
  */
 public final class JournaldSource implements LineSource {
-  private static final int QUEUE_LINES = 10_000;
+  /** With lines of up to 64 KiB, 1,024 queued lines stay within 64 MiB. */
+  private static final int QUEUE_LINES = 1_024;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SourceLine END = new SourceLine(new byte[0], null, -1, null, false);
 
@@ -50,6 +52,7 @@ public final class JournaldSource implements LineSource {
       Seek seek,
       int maxLineBytes,
       int maxLinesPerPoll,
+      int maxBytesPerPoll,
       ZoneId zone) {
     public Options {
       units = List.copyOf(units);
@@ -63,6 +66,7 @@ public final class JournaldSource implements LineSource {
   private final StderrTail stderr;
   private final BlockingQueue<SourceLine> queue = new ArrayBlockingQueue<>(QUEUE_LINES);
   private final int maxLines;
+  private final int maxBytes;
   private final Thread reader;
   private volatile IOException failure;
   private volatile boolean closed;
@@ -75,8 +79,10 @@ public final class JournaldSource implements LineSource {
     this.command = command(options, cursor);
     this.cursor = cursor;
     this.maxLines = options.maxLinesPerPoll();
+    this.maxBytes = options.maxBytesPerPoll();
     try {
-      this.process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+      this.process =
+          new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     } catch (IOException e) {
       throw new IOException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
     }
@@ -111,8 +117,8 @@ public final class JournaldSource implements LineSource {
   }
 
   /**
-   * The argument list; never a shell. The {@code --opt=value} forms keep a value from being read
-   * as an option even if validation were bypassed.
+   * The argument list; never a shell. The {@code --opt=value} forms keep a value from being read as
+   * an option even if validation were bypassed.
    */
   static List<String> command(Options options, String cursor) {
     List<String> args = new ArrayList<>();
@@ -171,7 +177,8 @@ public final class JournaldSource implements LineSource {
   @Override
   public List<SourceLine> poll() throws IOException {
     List<SourceLine> out = new ArrayList<>();
-    while (!ended && out.size() < maxLines) {
+    long bytes = 0;
+    while (!ended && out.size() < maxLines && bytes < maxBytes) {
       SourceLine line = queue.poll();
       if (line == null) {
         break;
@@ -180,6 +187,7 @@ public final class JournaldSource implements LineSource {
         ended = true;
       } else {
         out.add(line);
+        bytes += line.bytes().length;
         oversizeLines += line.cut() ? 1 : 0;
         cursor = line.eventId() == null ? cursor : line.eventId();
       }
@@ -197,8 +205,7 @@ public final class JournaldSource implements LineSource {
     }
     String code;
     try {
-      code =
-          process.waitFor(5, TimeUnit.SECONDS) ? String.valueOf(process.exitValue()) : "unknown";
+      code = process.waitFor(5, TimeUnit.SECONDS) ? String.valueOf(process.exitValue()) : "unknown";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       code = "unknown";

@@ -105,7 +105,8 @@ class JournaldShipIT {
 
       await()
           .atMost(DEADLINE)
-          .untilAsserted(() -> assertThat(messages(topic)).containsExactlyElementsOf(numbered(0, 40)));
+          .untilAsserted(
+              () -> assertThat(messages(topic)).containsExactlyElementsOf(numbered(0, 40)));
       ConsumerRecord<String, byte[]> record = topic.read().get(0);
       assertThat(record.key()).isEqualTo("mx-" + run);
       assertThat(header(record, RawLineHeaders.SOURCE))

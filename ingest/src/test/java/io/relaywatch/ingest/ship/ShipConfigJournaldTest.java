@@ -37,8 +37,7 @@ class ShipConfigJournaldTest {
   @Test
   void shouldAcceptTemplatedUnitNamesAndSeekingTheTail() {
     ShipConfig config =
-        config(
-            Map.of("ship.journald.units", "postfix@-.service", "ship.journald.seek", "tail"));
+        config(Map.of("ship.journald.units", "postfix@-.service", "ship.journald.seek", "tail"));
 
     assertThat(config.journaldUnits()).isEqualTo(List.of("postfix@-.service"));
     assertThat(config.journaldSeek()).isEqualTo(JournaldSource.Seek.TAIL);
@@ -74,7 +73,8 @@ class ShipConfigJournaldTest {
   @Test
   void shouldRejectAnUnknownSeek() {
     assertThatThrownBy(
-            () -> config(Map.of("ship.journald.units", "exim4.service", "ship.journald.seek", "end")))
+            () ->
+                config(Map.of("ship.journald.units", "exim4.service", "ship.journald.seek", "end")))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "ship.journald.seek: 'end' is not valid; expected head (read what the journal holds)"

@@ -61,7 +61,9 @@ class JournalEntryFormatTest {
 
     byte[] line = JournalEntryFormat.line(entry(json), UTC);
 
-    byte[] expected = {'h', ' ', 't', ':', ' ', 'b', 'i', 'n', ' ', (byte) 0xff, (byte) 0xfe, 0, 'x'};
+    byte[] expected = {
+      'h', ' ', 't', ':', ' ', 'b', 'i', 'n', ' ', (byte) 0xff, (byte) 0xfe, 0, 'x'
+    };
     assertThat(line).isEqualTo(expected);
   }
 

@@ -112,7 +112,11 @@ public final class JournaldProcess implements AutoCloseable {
   private static JsonNode lastEntry(String identifier) throws IOException {
     Process p =
         new ProcessBuilder(
-                "journalctl", "--identifier=" + identifier, "--output=json", "--lines=1", "--no-pager")
+                "journalctl",
+                "--identifier=" + identifier,
+                "--output=json",
+                "--lines=1",
+                "--no-pager")
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

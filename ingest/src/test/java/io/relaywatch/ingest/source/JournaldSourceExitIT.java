@@ -31,7 +31,14 @@ class JournaldSourceExitIT {
 
   private static Options options(Path command, int maxLineBytes) {
     return new Options(
-        command.toString(), List.of(), List.of("t"), Seek.HEAD, maxLineBytes, 100, ZoneId.of("UTC"));
+        command.toString(),
+        List.of(),
+        List.of("t"),
+        Seek.HEAD,
+        maxLineBytes,
+        100,
+        1 << 20,
+        ZoneId.of("UTC"));
   }
 
   @Test
@@ -86,7 +93,8 @@ class JournaldSourceExitIT {
   @Test
   void shouldPassTheCheckpointCursorAsOneArgument() throws IOException {
     Path args = dir.resolve("args");
-    Path command = fakeJournalctl("for a in \"$@\"; do echo \"$a\"; done > '" + args + "'\nexec sleep 30");
+    Path command =
+        fakeJournalctl("for a in \"$@\"; do echo \"$a\"; done > '" + args + "'\nexec sleep 30");
     String cursor = "s=abc;i=1 $(touch " + dir.resolve("pwned") + ")";
     try (JournaldSource source =
         JournaldSource.open(options(command, 1024), cursor.getBytes(StandardCharsets.UTF_8))) {

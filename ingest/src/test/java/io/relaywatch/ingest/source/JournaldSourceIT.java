@@ -43,7 +43,13 @@ class JournaldSourceIT {
 
   private static Options options(String identifier, Seek seek, int maxLinesPerPoll) {
     return new Options(
-        "journalctl", List.of(), List.of(identifier), seek, 64 * 1024, maxLinesPerPoll,
+        "journalctl",
+        List.of(),
+        List.of(identifier),
+        seek,
+        64 * 1024,
+        maxLinesPerPoll,
+        1 << 20,
         ZoneId.systemDefault());
   }
 
@@ -92,7 +98,8 @@ class JournaldSourceIT {
                   + " postfix/smtpd\\[\\d+\\]: .*");
       assertThat(lines).extracting(JournaldSourceIT::message).containsExactlyElementsOf(messages);
       assertThat(lines)
-          .allSatisfy(l -> assertThat(new String(l.bytes(), StandardCharsets.UTF_8)).matches(header))
+          .allSatisfy(
+              l -> assertThat(new String(l.bytes(), StandardCharsets.UTF_8)).matches(header))
           .allSatisfy(l -> assertThat(l.eventId()).startsWith("s="));
       assertThat(lines).extracting(SourceLine::eventId).doesNotHaveDuplicates();
       assertThat(source.checkpoint())
@@ -121,7 +128,9 @@ class JournaldSourceIT {
       pollUntil(source, lines, 45);
     }
 
-    assertThat(lines).extracting(JournaldSourceIT::message).containsExactlyElementsOf(numbered(0, 45));
+    assertThat(lines)
+        .extracting(JournaldSourceIT::message)
+        .containsExactlyElementsOf(numbered(0, 45));
   }
 
   @Test
@@ -149,7 +158,9 @@ class JournaldSourceIT {
     try (JournaldSource source = JournaldSource.open(options(identifier, Seek.HEAD, 100), null)) {
       List<SourceLine> lines = pollUntil(source, new ArrayList<>(), 12);
 
-      assertThat(lines).extracting(JournaldSourceIT::message).containsExactlyElementsOf(numbered(0, 12));
+      assertThat(lines)
+          .extracting(JournaldSourceIT::message)
+          .containsExactlyElementsOf(numbered(0, 12));
     }
   }
 

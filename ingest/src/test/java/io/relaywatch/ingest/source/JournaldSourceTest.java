@@ -10,14 +10,16 @@ import org.junit.jupiter.api.Test;
 
 class JournaldSourceTest {
   private static Options options(List<String> units, List<String> identifiers, Seek seek) {
-    return new Options("journalctl", units, identifiers, seek, 1024, 100, ZoneId.of("UTC"));
+    return new Options(
+        "journalctl", units, identifiers, seek, 1024, 100, 1 << 20, ZoneId.of("UTC"));
   }
 
   @Test
   void shouldFollowEveryConfiguredUnitAndIdentifierFromTheHeadWithoutACheckpoint() {
     List<String> command =
         JournaldSource.command(
-            options(List.of("postfix@-.service", "exim4.service"), List.of("postfix/smtpd"), Seek.HEAD),
+            options(
+                List.of("postfix@-.service", "exim4.service"), List.of("postfix/smtpd"), Seek.HEAD),
             null);
 
     assertThat(command)
@@ -44,16 +46,16 @@ class JournaldSourceTest {
   @Test
   void shouldResumeAfterTheCursorWithEveryEntryAfterItWhateverTheSeek() {
     List<String> command =
-        JournaldSource.command(options(List.of("postfix.service"), List.of(), Seek.TAIL), "s=1;i=2");
+        JournaldSource.command(
+            options(List.of("postfix.service"), List.of(), Seek.TAIL), "s=1;i=2");
 
-    assertThat(command)
-        .endsWith("--no-tail", "--after-cursor=s=1;i=2")
-        .doesNotContain("--lines=0");
+    assertThat(command).endsWith("--no-tail", "--after-cursor=s=1;i=2").doesNotContain("--lines=0");
   }
 
   @Test
   void shouldNameTheSourceTheSameWhateverTheOrderOfTheConfiguration() {
-    String name = JournaldSource.nameOf(List.of("b.service", "a.service"), List.of("postfix/smtpd"));
+    String name =
+        JournaldSource.nameOf(List.of("b.service", "a.service"), List.of("postfix/smtpd"));
 
     assertThat(name)
         .isEqualTo("journald:unit=a.service,unit=b.service,identifier=postfix/smtpd")
