@@ -116,6 +116,40 @@ class JournaldShipIT {
     }
   }
 
+  @Test
+  void shouldResumeFromTheCommittedCursorWhenJournalctlDies() throws IOException {
+    write(identifier, numbered(0, 20));
+    start();
+    try (TopicContents topic = TopicContents.of("it-journald-" + run)) {
+      await().atMost(DEADLINE).until(() -> topic.values().size() >= 20);
+
+      List<ProcessHandle> journalctl = journalctlChildren();
+      assertThat(journalctl).hasSize(1);
+      journalctl.get(0).destroyForcibly();
+      write(identifier, numbered(20, 40));
+
+      await()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> assertThat(messages(topic)).containsExactlyElementsOf(numbered(0, 40)));
+      assertThat(journalctlChildren()).hasSize(1).doesNotContainAnyElementsOf(journalctl);
+    }
+  }
+
+  /** The journalctl processes this JVM started for the shipper under test. */
+  private List<ProcessHandle> journalctlChildren() {
+    return ProcessHandle.current()
+        .children()
+        .filter(p -> p.info().command().orElse("").endsWith("/journalctl"))
+        .filter(
+            p ->
+                p.info()
+                    .arguments()
+                    .map(a -> List.of(a).contains("--identifier=" + identifier))
+                    .orElse(false))
+        .toList();
+  }
+
   private static String header(ConsumerRecord<String, byte[]> record, String name) {
     var header = record.headers().lastHeader(name);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
