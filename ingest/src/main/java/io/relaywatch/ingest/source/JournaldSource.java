@@ -28,7 +28,7 @@ public final class JournaldSource implements LineSource {
   private static final int QUEUE_LINES = 1_024;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final SourceLine END = new SourceLine(new byte[0], null, -1, null, false);
+  private static final SourceLine END = new SourceLine(new byte[0], null, false);
 
   /** Where to start without a checkpoint: the oldest entry still stored, or only new ones. */
   public enum Seek {
@@ -158,7 +158,9 @@ public final class JournaldSource implements LineSource {
     if (cut) {
       line = Arrays.copyOf(line, options.maxLineBytes());
     }
-    return new SourceLine(line, null, -1, JournalEntryFormat.cursor(entry), cut);
+    String cursor = JournalEntryFormat.cursor(entry);
+    return new SourceLine(
+        line, cursor == null ? null : cursor.getBytes(StandardCharsets.US_ASCII), cut);
   }
 
   private void put(SourceLine line) {
@@ -189,7 +191,8 @@ public final class JournaldSource implements LineSource {
         out.add(line);
         bytes += line.bytes().length;
         oversizeLines += line.cut() ? 1 : 0;
-        cursor = line.eventId() == null ? cursor : line.eventId();
+        cursor =
+            line.eventId() == null ? cursor : new String(line.eventId(), StandardCharsets.US_ASCII);
       }
     }
     if (ended && out.isEmpty()) {

@@ -111,7 +111,7 @@ class JournaldShipIT {
       assertThat(record.key()).isEqualTo("mx-" + run);
       assertThat(header(record, RawLineHeaders.SOURCE))
           .isEqualTo("journald:identifier=" + identifier);
-      assertThat(header(record, RawLineHeaders.EVENT_ID)).startsWith("s=");
+      assertThat(header(record, RawLineHeaders.ID)).startsWith("s=");
       assertThat(topic.values()).allMatch(v -> v.contains(" " + identifier + "["));
     }
   }

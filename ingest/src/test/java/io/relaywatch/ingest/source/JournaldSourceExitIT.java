@@ -62,7 +62,9 @@ class JournaldSourceExitIT {
                 }
               });
 
-      assertThat(lines).extracting(SourceLine::eventId).containsExactly("c1");
+      assertThat(lines)
+          .extracting(l -> new String(l.eventId(), StandardCharsets.US_ASCII))
+          .containsExactly("c1");
       assertThat(source.checkpoint()).isEqualTo("c1".getBytes(StandardCharsets.UTF_8));
       assertThatThrownBy(source::poll)
           .isInstanceOf(IOException.class)
