@@ -37,6 +37,19 @@ public final class Topics {
           "UnparsedLine (JSON): reason and raw line");
 
   /**
+   * Relay denials per client IP and time window, one record per denial carrying the window's
+   * updated totals. Keyed by the client IP alone, like {@link #EVENTS}, so that every window of one
+   * client lands on one partition and consumers need no windowed serde; the window is in the value.
+   */
+  public static final Topic<String, RelayDenialAggregate> RELAY_DENIALS =
+      new Topic<>(
+          "relaywatch.relay-denials",
+          Serdes.String(),
+          new JsonSerde<>(RelayDenialAggregate.class),
+          "client IP; the window is in the value",
+          "RelayDenialAggregate (JSON): the window's totals after each denial");
+
+  /**
    * Where each shipper keeps its read positions, written in the same transaction as the lines they
    * cover, so that a restart resumes exactly after the last committed line (docs/shipper.md).
    */
@@ -50,7 +63,7 @@ public final class Topics {
           true);
 
   public static final List<Topic<?, ?>> ALL =
-      List.of(RAW_LINES, EVENTS, UNPARSED, SHIP_CHECKPOINTS);
+      List.of(RAW_LINES, EVENTS, UNPARSED, RELAY_DENIALS, SHIP_CHECKPOINTS);
 
   private Topics() {}
 
