@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -27,6 +29,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * out. Events enter at their own event time, as the real topology stamps them.
  */
 final class SessionDriver implements AutoCloseable {
+  private final Path stateDir;
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, MailEvent> events;
   private final TestOutputTopic<String, SessionRecord> sessions;
@@ -36,7 +39,8 @@ final class SessionDriver implements AutoCloseable {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sessions-test");
     // Each driver its own RocksDB directory: two drivers in one test must not share a lock.
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
+    stateDir = stateDir();
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(topology(config), props);
     events =
         driver.createInputTopic(
@@ -103,5 +107,10 @@ final class SessionDriver implements AutoCloseable {
   @Override
   public void close() {
     driver.close();
+    try (Stream<Path> paths = Files.walk(stateDir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
