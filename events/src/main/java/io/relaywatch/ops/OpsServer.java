@@ -1,6 +1,7 @@
 package io.relaywatch.ops;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.HTTPServer;
@@ -47,6 +48,14 @@ public final class OpsServer implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+  }
+
+  /**
+   * Serves a service's own endpoints on the same port, e.g. a query API under {@code /api/}. The
+   * longest matching path prefix wins, so this never shadows {@code /metrics} or {@code /healthz}.
+   */
+  public void handle(String pathPrefix, HttpHandler handler) {
+    server.createContext(pathPrefix, handler);
   }
 
   public int port() {

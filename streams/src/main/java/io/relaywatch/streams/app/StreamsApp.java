@@ -5,20 +5,27 @@ import io.relaywatch.events.TopicCreator;
 import io.relaywatch.events.Topics;
 import io.relaywatch.ops.OpsServer;
 import io.relaywatch.streams.parse.MailLogParser;
+import io.relaywatch.streams.query.Cluster;
+import io.relaywatch.streams.query.LocalQueries;
+import io.relaywatch.streams.query.PeerClient;
+import io.relaywatch.streams.query.QueryApi;
+import io.relaywatch.streams.query.QueryService;
 import io.relaywatch.streams.topology.RelaywatchTopology;
 import io.relaywatch.streams.topology.StreamsMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * {@code relaywatch streams}: the topology in a {@link KafkaStreams} instance, with the ops HTTP
- * port ({@code /metrics}, {@code /healthz}). The CLI builds the configuration and calls {@link
- * #start()}.
+ * port ({@code /metrics}, {@code /healthz}) that also serves the query API ({@code /api/}). The CLI
+ * builds the configuration and calls {@link #start()}.
  */
 public final class StreamsApp implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -54,15 +61,49 @@ public final class StreamsApp implements AutoCloseable {
             new StreamsMetrics(registry),
             config.aggregation(),
             config.sessions());
-    KafkaStreams streams = new KafkaStreams(topology, properties(config));
-    new KafkaStreamsCollector(streams::metrics).register(registry);
+    // The port is bound first: with port 0 only then is the port known that peers must be told
+    // (application.server). Health and queries are answered 503 until Streams is RUNNING.
+    AtomicReference<KafkaStreams> started = new AtomicReference<>();
     OpsServer ops =
-        OpsServer.start(config.httpAddress(), config.httpPort(), registry, () -> problem(streams));
-    streams.start();
-    return new StreamsApp(streams, ops);
+        OpsServer.start(
+            config.httpAddress(), config.httpPort(), registry, () -> problem(started.get()));
+    try {
+      HostInfo self = advertised(config, ops.port());
+      KafkaStreams streams = new KafkaStreams(topology, properties(config, self));
+      started.set(streams);
+      new KafkaStreamsCollector(streams::metrics).register(registry);
+      serveQueries(config, ops, streams, self, registry);
+      streams.start();
+      return new StreamsApp(streams, ops);
+    } catch (RuntimeException e) {
+      ops.close();
+      throw e;
+    }
   }
 
-  static Properties properties(StreamsAppConfig config) {
+  private static void serveQueries(
+      StreamsAppConfig config,
+      OpsServer ops,
+      KafkaStreams streams,
+      HostInfo self,
+      CollectorRegistry registry) {
+    List<Duration> sizes = config.aggregation().windowSizes();
+    LocalQueries local =
+        new LocalQueries(LocalQueries.storesOf(streams), sizes, config.internalNetworks());
+    QueryService service =
+        new QueryService(Cluster.of(streams, self, sizes), local, new PeerClient());
+    ops.handle("/api/", new QueryApi(service, sizes));
+    new TopOffendersCollector(
+            local, sizes, config.topK(), () -> streams.state() == KafkaStreams.State.RUNNING)
+        .register(registry);
+  }
+
+  static HostInfo advertised(StreamsAppConfig config, int boundPort) {
+    int port = config.advertisedPort() != 0 ? config.advertisedPort() : boundPort;
+    return new HostInfo(config.advertisedHost(), port);
+  }
+
+  static Properties properties(StreamsAppConfig config, HostInfo self) {
     Properties p = new Properties();
     p.putAll(config.kafka());
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
@@ -72,10 +113,14 @@ public final class StreamsApp implements AutoCloseable {
     // Events go to their topic as soon as they are parsed; commits every 100 ms bound the latency
     // that exactly-once adds (its default for exactly_once_v2 is also 100 ms, written for clarity).
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, PeerClient.authority(self));
     return p;
   }
 
   private static String problem(KafkaStreams streams) {
+    if (streams == null) {
+      return "kafka streams is starting";
+    }
     KafkaStreams.State state = streams.state();
     return state == KafkaStreams.State.RUNNING ? null : "kafka streams is " + state;
   }

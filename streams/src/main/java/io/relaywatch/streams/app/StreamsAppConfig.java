@@ -3,12 +3,14 @@ package io.relaywatch.streams.app;
 import io.relaywatch.config.ConfigException;
 import io.relaywatch.config.KafkaEnvironment;
 import io.relaywatch.config.Settings;
+import io.relaywatch.events.InternalNetworks;
 import io.relaywatch.streams.topology.AggregationConfig;
 import io.relaywatch.streams.topology.SessionConfig;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +19,11 @@ import java.util.Set;
  *
  * @param kafka client properties: bootstrap servers, {@code kafka.properties.*}, {@code KAFKA_*}
  * @param zone zone of log timestamps that carry none
+ * @param advertisedHost the host other instances reach this one's HTTP port at ({@code
+ *     application.server})
+ * @param advertisedPort that port; 0 means the port actually bound
+ * @param topK rows per window size of the top-offender gauge
+ * @param internalNetworks clients marked {@code internal} in the API
  */
 public record StreamsAppConfig(
     Map<String, Object> kafka,
@@ -27,6 +34,10 @@ public record StreamsAppConfig(
     ZoneId zone,
     String httpAddress,
     int httpPort,
+    String advertisedHost,
+    int advertisedPort,
+    int topK,
+    InternalNetworks internalNetworks,
     boolean createTopics,
     int partitions,
     AggregationConfig aggregation,
@@ -62,6 +73,10 @@ public record StreamsAppConfig(
             zone(s.string("streams.zone", ZoneId.systemDefault().getId())),
             s.string("streams.http.address", "0.0.0.0"),
             s.intValue("streams.http.port", 9612, 0, 65535),
+            s.string("streams.http.advertisedHost", advertisedHostDefault(s)),
+            s.intValue("streams.http.advertisedPort", 0, 0, 65535),
+            s.intValue("streams.topK", 10, 1, 20),
+            internalNetworks(s),
             s.bool("streams.createTopics", true),
             s.intValue("streams.partitions", 3, 1, 1024),
             aggregation(s),
@@ -80,6 +95,23 @@ public record StreamsAppConfig(
         s.list("aggregation.localDomains", d.localDomains()),
         s.intValue("aggregation.distinctCap", d.distinctCap(), 1, 1_000_000),
         s.intValue("aggregation.listLimit", d.listLimit(), 1, 1_000));
+  }
+
+  // A wildcard bind address cannot be dialled; loopback suits one host, and a multi-host
+  // deployment must name the address its peers reach (docs/streams.md).
+  private static String advertisedHostDefault(Settings s) {
+    String bind = s.string("streams.http.address", "0.0.0.0");
+    return bind.equals("0.0.0.0") || bind.equals("::") || bind.isEmpty() ? "127.0.0.1" : bind;
+  }
+
+  private static InternalNetworks internalNetworks(Settings s) {
+    List<String> cidrs = s.list("streams.internalNetworks", InternalNetworks.DEFAULT_CIDRS);
+    try {
+      return InternalNetworks.of(cidrs);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "streams.internalNetworks", "streams.internalNetworks: " + e.getMessage());
+    }
   }
 
   private static ZoneId zone(String text) {

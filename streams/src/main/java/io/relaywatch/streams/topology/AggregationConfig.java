@@ -73,7 +73,7 @@ public record AggregationConfig(
   }
 
   /** A window size as it appears in store and processor names: {@code 1m}, {@code 1h}, ... */
-  static String label(Duration size) {
+  public static String label(Duration size) {
     long ms = size.toMillis();
     long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
     String[] suffixes = {"d", "h", "m", "s"};

@@ -29,6 +29,8 @@ import org.apache.kafka.streams.kstream.Produced;
  *   -> SASL backend failures, by mail host             -> relaywatch.sasl-backend-errors
  * relaywatch.events (event time, key: client IP)
  *   -> relay denials -> windowed aggregates per client -> relaywatch.relay-denials
+ * relaywatch.sessions (key: client IP)
+ *   -> the last sessions per client                    -> store recent-sessions (for queries)
  * </pre>
  *
  * Every processor and sink is named, so that {@code describe()} is stable across versions (checked
@@ -59,6 +61,13 @@ public final class RelaywatchTopology {
                 .withTimestampExtractor(new EventTime())
                 .withName("events-source")),
         aggregation);
+    // Read back like the events: the sessions topic is keyed by client IP, so the store of each
+    // client's recent sessions needs no repartition and is found by key like the aggregates.
+    builder.stream(
+            Topics.SESSIONS.name(),
+            Consumed.with(Topics.SESSIONS.keySerde(), Topics.SESSIONS.valueSerde())
+                .withName("sessions-source"))
+        .process(RememberSessions.supplier(), Named.as("remember-recent-sessions"));
     return builder.build();
   }
 
