@@ -51,7 +51,8 @@ public final class QueryApi implements HttpHandler {
       return error(405, "only GET is supported");
     }
     try {
-      return new Response(200, route(uri.getPath(), QueryParams.parse(uri.getRawQuery())));
+      // The raw path, so that an encoded slash inside the address cannot add a path segment.
+      return new Response(200, route(uri.getRawPath(), QueryParams.parse(uri.getRawQuery())));
     } catch (NotFound e) {
       return error(404, e.getMessage());
     } catch (BadRequestException e) {
@@ -72,18 +73,22 @@ public final class QueryApi implements HttpHandler {
       return service.localOffenders(window(params), QueryParams.limit(params.get("limit")));
     }
     if (path.startsWith(CLIENTS) && path.indexOf('/', CLIENTS.length()) < 0) {
-      return service.client(QueryParams.clientIp(path.substring(CLIENTS.length())));
+      return service.client(clientIp(path.substring(CLIENTS.length())));
     }
     if (path.startsWith(LOCAL_CLIENTS)) {
       String[] parts = path.substring(LOCAL_CLIENTS.length()).split("/", -1);
       if (parts.length == 2 && parts[1].equals("aggregates")) {
-        return service.localAggregates(QueryParams.clientIp(parts[0]));
+        return service.localAggregates(clientIp(parts[0]));
       }
       if (parts.length == 2 && parts[1].equals("sessions")) {
-        return service.localSessions(QueryParams.clientIp(parts[0]));
+        return service.localSessions(clientIp(parts[0]));
       }
     }
     throw new NotFound();
+  }
+
+  private static String clientIp(String rawSegment) {
+    return QueryParams.clientIp(QueryParams.decode(rawSegment));
   }
 
   private Duration window(Map<String, String> params) {

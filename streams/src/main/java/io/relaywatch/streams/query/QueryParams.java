@@ -31,15 +31,18 @@ public final class QueryParams {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
-      try {
-        out.put(
-            URLDecoder.decode(name, StandardCharsets.UTF_8),
-            URLDecoder.decode(value, StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        throw new BadRequestException("the query string is not valid URL encoding");
-      }
+      out.put(decode(name), decode(value));
     }
     return out;
+  }
+
+  /** One percent-encoded query parameter or path segment. */
+  public static String decode(String raw) {
+    try {
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("the request is not valid URL encoding");
+    }
   }
 
   /**

@@ -81,7 +81,8 @@ final class StoreDriver implements AutoCloseable {
   }
 
   LocalQueries queries() {
-    return new LocalQueries(stores(), AggregationConfig.DEFAULTS.windowSizes(), InternalNetworks.defaults());
+    return new LocalQueries(
+        stores(), AggregationConfig.DEFAULTS.windowSizes(), InternalNetworks.defaults());
   }
 
   LocalQueries.Stores stores() {
