@@ -23,14 +23,14 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /** The whole topology in a TopologyTestDriver, its stores exposed as {@link LocalQueries}. */
-final class StoreDriver implements AutoCloseable {
+public final class StoreDriver implements AutoCloseable {
   static final Instant SHIPPED = Instant.parse("2026-11-03T12:00:00Z");
 
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, byte[]> raw;
   private int pid = 100;
 
-  StoreDriver(Path stateDir) {
+  public StoreDriver(Path stateDir) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "query-test");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -48,7 +48,7 @@ final class StoreDriver implements AutoCloseable {
   }
 
   /** One smtpd session of the client at the time ({@code HH:mm:ss} on Nov 3) with n denials. */
-  StoreDriver session(String ip, String time, int denials) {
+  public StoreDriver session(String ip, String time, int denials) {
     pid++;
     for (int i = 0; i < denials; i++) {
       ship(
@@ -80,12 +80,12 @@ final class StoreDriver implements AutoCloseable {
     raw.pipeInput("mx1", ("Nov  3 " + line).getBytes(StandardCharsets.UTF_8), SHIPPED);
   }
 
-  LocalQueries queries() {
+  public LocalQueries queries() {
     return new LocalQueries(
         stores(), AggregationConfig.DEFAULTS.windowSizes(), InternalNetworks.defaults());
   }
 
-  LocalQueries.Stores stores() {
+  public LocalQueries.Stores stores() {
     return new LocalQueries.Stores() {
       @Override
       public ReadOnlyWindowStore<String, RelayDenialAccumulator> windows(String name) {
