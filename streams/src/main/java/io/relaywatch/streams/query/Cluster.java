@@ -3,6 +3,7 @@ package io.relaywatch.streams.query;
 import io.relaywatch.streams.topology.RecentSessions;
 import io.relaywatch.streams.topology.RelayDenialAggregation;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -48,7 +49,7 @@ public interface Cluster {
 
       @Override
       public Set<HostInfo> instances() {
-        Set<HostInfo> hosts = new java.util.LinkedHashSet<>();
+        Set<HostInfo> hosts = new LinkedHashSet<>();
         hosts.add(self);
         for (StreamsMetadata m : streams.metadataForAllStreamsClients()) {
           hosts.add(m.hostInfo());

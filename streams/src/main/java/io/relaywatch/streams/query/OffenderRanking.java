@@ -1,5 +1,6 @@
 package io.relaywatch.streams.query;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,8 +19,7 @@ public final class OffenderRanking {
       Comparator.comparingLong(Offender::count)
           .reversed()
           .thenComparing(
-              Offender::lastSeen,
-              Comparator.nullsLast(Comparator.<java.time.OffsetDateTime>reverseOrder()))
+              Offender::lastSeen, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
           .thenComparing(Offender::clientIp);
 
   private OffenderRanking() {}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class OffenderRankingTest {
             row("198.51.100.2", 2, TEN, 9),
             row("198.51.100.3", 2, TEN, 20));
 
-    List<Offender> all = new java.util.ArrayList<>(instanceA);
+    List<Offender> all = new ArrayList<>(instanceA);
     all.addAll(instanceB);
     assertThat(OffenderRanking.top(all, 4))
         .extracting(Offender::clientIp, Offender::count)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.relaywatch.events.InternalNetworks;
 import io.relaywatch.events.Json;
 import io.relaywatch.streams.topology.AggregationConfig;
 import io.relaywatch.streams.topology.RecentSessions;
@@ -82,9 +83,7 @@ class QueryApiTest {
       cluster.self = host;
       LocalQueries local =
           new LocalQueries(
-              stores,
-              AggregationConfig.DEFAULTS.windowSizes(),
-              io.relaywatch.events.InternalNetworks.defaults());
+              stores, AggregationConfig.DEFAULTS.windowSizes(), InternalNetworks.defaults());
       server.createContext(
           "/api/",
           new QueryApi(
