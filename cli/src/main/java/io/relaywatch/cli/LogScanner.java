@@ -122,13 +122,26 @@ final class LogScanner {
     LineReader reader = new LineReader(new ByteArrayInputStream(bytes));
     List<ParseResult> results = new ArrayList<>(bytes.length / 64);
     try {
-      for (String line = reader.next(); line != null; line = reader.next()) {
-        results.add(reader.truncated() ? tooLong(line) : parser.parse(line, at));
+      while (reader.advance()) {
+        results.add(parseLine(reader, at));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen: the bytes are in memory
     }
     return results;
+  }
+
+  private ParseResult parseLine(LineReader reader, Instant at) throws IOException {
+    if (reader.truncated()) {
+      return tooLong(reader.text());
+    }
+    // Most lines fail the parser's keyword test; looking at the bytes first spares decoding them.
+    // A line of at most MAX_LINE_CHARS bytes decodes to at most as many chars, as the test needs.
+    int length = reader.byteLength();
+    if (length <= LineParser.MAX_LINE_CHARS && !parser.mayBeRelevant(reader.bytes(), 0, length)) {
+      return ParseResult.IGNORED;
+    }
+    return parser.parse(reader.text(), at);
   }
 
   private static Thread daemon(Runnable task) {
