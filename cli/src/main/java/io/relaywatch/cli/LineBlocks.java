@@ -13,8 +13,12 @@ import java.util.Arrays;
  * would have the whole line.
  */
 final class LineBlocks {
-  /** Large enough for any line the reader keeps whole; small enough to spread work evenly. */
-  static final int BLOCK_BYTES = 1 << 20;
+  /**
+   * Large enough for any line the reader keeps whole. Small, because the parsed blocks waiting to
+   * be handed on are what the young-generation collector copies at every pause: with 1 MiB blocks a
+   * 1M-line report stopped for 190 ms in all, with 256 KiB for 80 ms.
+   */
+  static final int BLOCK_BYTES = 1 << 18;
 
   private final InputStream in;
   private final byte[] buffer;
