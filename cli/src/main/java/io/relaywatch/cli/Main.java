@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       ReportCommand.class,
       ShipCommand.class,
+      StreamsCommand.class,
       KafkaCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -51,7 +52,8 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: parse or report");
+    throw new ParameterException(
+        spec.commandLine(), "Missing command: parse, report, ship, streams or kafka");
   }
 
   public static void main(String[] args) {

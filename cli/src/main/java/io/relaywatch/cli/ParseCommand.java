@@ -38,11 +38,7 @@ final class ParseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin InputOptions input;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin HelpOption help;
 
   @Option(
       names = "--include-unparsed",

@@ -29,11 +29,7 @@ final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin InputOptions input;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin HelpOption help;
 
   @Option(names = "--json", description = "Write the report as one JSON document.")
   boolean json;

@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code relaywatch ship}: tails mail logs into Kafka, exactly once. */
 @Command(
@@ -23,10 +26,12 @@ import picocli.CommandLine.ParentCommand;
       "Tails mail logs into Kafka with no line lost or duplicated (docs/shipper.md).",
       "Settings: --config FILE, then RELAYWATCH_* variables, then these flags; KAFKA_* variables"
           + " pass through as Kafka client properties."
-    },
-    mixinStandardHelpOptions = true)
+    })
 public final class ShipCommand implements Callable<Integer> {
+  @Mixin HelpOption help;
+
   @ParentCommand Main main;
+  @Spec CommandSpec spec;
 
   @Option(names = "--config", paramLabel = "FILE", description = "YAML settings file.")
   Path config;
@@ -65,11 +70,12 @@ public final class ShipCommand implements Callable<Integer> {
       shipConfig =
           ShipConfig.from(Settings.load(config, System.getenv(), flags()), System.getenv());
     } catch (ConfigException e) {
-      System.err.println("relaywatch ship: " + e.getMessage());
+      error(e.getMessage());
       return 2;
     }
     if (checkConfig) {
-      System.out.println("relaywatch ship: configuration is valid");
+      spec.commandLine().getOut().println("relaywatch ship: configuration is valid");
+      spec.commandLine().getOut().flush();
       return 0;
     }
     return ship(shipConfig);
@@ -84,13 +90,13 @@ public final class ShipCommand implements Callable<Integer> {
         service.run();
         return 0;
       } catch (ShipperException e) {
-        System.err.println("relaywatch ship: " + e.getMessage());
+        error(e.getMessage());
         return 1;
       } finally {
         done.countDown();
       }
     } catch (ConfigException e) {
-      System.err.println("relaywatch ship: " + e.getMessage());
+      error(e.getMessage());
       return 2;
     }
   }
@@ -103,6 +109,11 @@ public final class ShipCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private void error(String message) {
+    spec.commandLine().getErr().println("relaywatch ship: " + message);
+    spec.commandLine().getErr().flush();
   }
 
   private Map<String, String> flags() {

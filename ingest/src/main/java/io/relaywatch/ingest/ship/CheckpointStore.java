@@ -20,6 +20,8 @@ import org.apache.kafka.common.errors.TimeoutException;
  * by a killed shipper is resolved first and its positions count only if its lines do.
  */
 final class CheckpointStore {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(CheckpointStore.class);
   private final Map<String, Object> clientProperties;
   private final Topic<String, ShipCheckpoint> topic;
   private final Duration timeout;
@@ -43,6 +45,7 @@ final class CheckpointStore {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
       Instant deadline = Instant.now().plus(timeout);
+      log.debug("reading checkpoints of {} from {} up to {}", shipper, topic.name(), end);
       while (!caughtUp(consumer, end)) {
         if (Instant.now().isAfter(deadline)) {
           throw new TimeoutException("reading " + topic.name() + " took longer than " + timeout);

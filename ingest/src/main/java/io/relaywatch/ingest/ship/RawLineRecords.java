@@ -3,44 +3,45 @@ package io.relaywatch.ingest.ship;
 import io.relaywatch.events.RawLineHeaders;
 import io.relaywatch.ingest.source.SourceLine;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Builds {@code relaywatch.raw-lines} records: key the mail host, value the bytes, headers the
- * origin.
+ * origin. Everything that is the same for many records (the key, the source header) is encoded
+ * once, because this runs on the shipping thread once per line.
  */
 final class RawLineRecords {
-  private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final Header CUT = new RecordHeader(RawLineHeaders.CUT, new byte[] {'1'});
 
   private final String topic;
-  private final String host;
+  private final byte[] host;
+  private final Map<String, Header> sourceHeaders = new HashMap<>();
 
   RawLineRecords(String topic, String host) {
     this.topic = topic;
-    this.host = host;
+    this.host = host.getBytes(StandardCharsets.UTF_8);
   }
 
-  ProducerRecord<String, byte[]> line(String source, SourceLine line) {
-    RecordHeaders headers = new RecordHeaders();
-    headers.add(RawLineHeaders.SOURCE, utf8(source));
-    if (line.fileId() != null) {
-      headers.add(RawLineHeaders.FILE_ID, utf8(line.fileId()));
-    }
-    if (line.offset() >= 0) {
-      headers.add(RawLineHeaders.OFFSET, utf8(Long.toString(line.offset())));
-    }
-    if (line.eventId() != null) {
-      headers.add(RawLineHeaders.EVENT_ID, utf8(line.eventId()));
-    }
-    if (line.cut()) {
-      headers.add(RawLineHeaders.CUT, TRUE);
+  /** The source header, shared by every line of the source. */
+  Header sourceHeader(String source) {
+    return sourceHeaders.computeIfAbsent(
+        source, s -> new RecordHeader(RawLineHeaders.SOURCE, s.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  ProducerRecord<byte[], byte[]> line(Header source, SourceLine line) {
+    Header[] headers;
+    if (line.eventId() == null) {
+      headers = line.cut() ? new Header[] {source, CUT} : new Header[] {source};
+    } else {
+      Header id = new RecordHeader(RawLineHeaders.ID, line.eventId());
+      headers = line.cut() ? new Header[] {source, id, CUT} : new Header[] {source, id};
     }
     // No timestamp: the producer stamps the ingestion time; event time is parsed downstream.
-    return new ProducerRecord<>(topic, null, null, host, line.bytes(), headers);
-  }
-
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+    return new ProducerRecord<>(topic, null, null, host, line.bytes(), new RecordHeaders(headers));
   }
 }

@@ -5,6 +5,7 @@ import io.relaywatch.events.Topics;
 import io.relaywatch.ingest.source.LineSource;
 import io.relaywatch.ingest.source.SourceLine;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * One producer's life: {@code initTransactions()}, reload the committed positions, then one
@@ -31,7 +32,7 @@ final class ShipSession implements AutoCloseable {
   private final Shipper.SourceFactory factory;
   private final ShipMetrics metrics;
   private final Clock clock;
-  private final KafkaProducer<String, byte[]> producer;
+  private final KafkaProducer<byte[], byte[]> producer;
   private final RawLineRecords records;
 
   ShipSession(ShipConfig config, Shipper.SourceFactory factory, ShipMetrics metrics, Clock clock) {
@@ -41,7 +42,7 @@ final class ShipSession implements AutoCloseable {
     this.clock = clock;
     this.producer =
         new KafkaProducer<>(
-            producerProperties(config), new StringSerializer(), new ByteArraySerializer());
+            producerProperties(config), new ByteArraySerializer(), new ByteArraySerializer());
     this.records = new RawLineRecords(config.topic(), config.host());
   }
 
@@ -89,8 +90,9 @@ final class ShipSession implements AutoCloseable {
   private void ship(List<Polled> batch) {
     producer.beginTransaction();
     for (Polled polled : batch) {
+      Header source = records.sourceHeader(polled.source());
       for (SourceLine line : polled.lines()) {
-        producer.send(records.line(polled.source(), line));
+        producer.send(records.line(source, line));
       }
       if (polled.checkpoint() != null) {
         producer.send(checkpointRecord(polled));
@@ -103,20 +105,22 @@ final class ShipSession implements AutoCloseable {
     }
   }
 
-  private ProducerRecord<String, byte[]> checkpointRecord(Polled polled) {
+  private ProducerRecord<byte[], byte[]> checkpointRecord(Polled polled) {
     ShipCheckpoint checkpoint =
         new ShipCheckpoint(
             ShipCheckpoint.CURRENT_VERSION,
             config.id(),
             polled.source(),
-            new String(polled.checkpoint(), java.nio.charset.StandardCharsets.UTF_8));
+            new String(polled.checkpoint(), StandardCharsets.UTF_8));
     byte[] value =
         Topics.SHIP_CHECKPOINTS
             .valueSerde()
             .serializer()
             .serialize(config.checkpointTopic(), checkpoint);
     return new ProducerRecord<>(
-        config.checkpointTopic(), ShipCheckpoint.key(config.id(), polled.source()), value);
+        config.checkpointTopic(),
+        ShipCheckpoint.key(config.id(), polled.source()).getBytes(StandardCharsets.UTF_8),
+        value);
   }
 
   static Properties producerProperties(ShipConfig config) {

@@ -1,8 +1,11 @@
 package io.relaywatch.ingest.ship;
 
 import io.relaywatch.ingest.source.LineSource;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.KafkaException;
@@ -87,7 +90,7 @@ public final class Shipper {
               e);
         } catch (AuthenticationException | AuthorizationException | UnsupportedVersionException e) {
           throw new ShipperException("Kafka refused the shipper: " + e.getMessage(), e);
-        } catch (KafkaException | java.io.IOException | IllegalStateException e) {
+        } catch (KafkaException | IOException | IllegalStateException e) {
           metrics.kafkaError(e.getClass().getSimpleName());
           log.warn("shipping failed, retrying in {} ms: {}", backoff.toMillis(), e.toString());
           metrics.retry();
@@ -145,8 +148,7 @@ public final class Shipper {
   /** A source factory's handle; kept here so that tests can see the type in one place. */
   public interface SourceFactory {
     /** Opens (or reopens) every source from the committed states, closing earlier instances. */
-    java.util.List<LineSource> open(java.util.Map<String, String> committedStates)
-        throws java.io.IOException;
+    List<LineSource> open(Map<String, String> committedStates) throws IOException;
 
     void closeAll();
   }

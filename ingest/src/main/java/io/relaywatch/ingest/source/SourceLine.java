@@ -6,13 +6,12 @@ import java.util.Objects;
  * One line from a source, ready to ship.
  *
  * @param bytes the line as read, without its newline; never rewritten
- * @param fileId identity of the file within the source (a fingerprint), or null
- * @param offset byte offset of the line in that file, or -1 when the source has no offsets
- * @param eventId unique per line and stable across restarts ({@code <file id>:<offset>} or a
- *     journald cursor), or null for stdin
+ * @param eventId ASCII {@code <file id>:<offset>}, unique per line and stable across restarts, or
+ *     null when the source has no positions (stdin); built by the reading side so that the shipping
+ *     loop only wraps it
  * @param cut whether the line was cut at the length limit
  */
-public record SourceLine(byte[] bytes, String fileId, long offset, String eventId, boolean cut) {
+public record SourceLine(byte[] bytes, byte[] eventId, boolean cut) {
   public SourceLine {
     Objects.requireNonNull(bytes, "bytes");
   }

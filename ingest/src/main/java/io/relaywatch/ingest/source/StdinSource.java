@@ -16,7 +16,7 @@ import java.util.concurrent.BlockingQueue;
 public final class StdinSource implements LineSource {
   public static final String NAME = "stdin";
   private static final int QUEUE_LINES = 10_000;
-  private static final SourceLine END = new SourceLine(new byte[0], null, -1, null, false);
+  private static final SourceLine END = new SourceLine(new byte[0], null, false);
 
   private final BlockingQueue<SourceLine> queue = new ArrayBlockingQueue<>(QUEUE_LINES);
   private final int maxLines;
@@ -33,8 +33,7 @@ public final class StdinSource implements LineSource {
 
   private void read(InputStream in, int maxLineBytes) {
     try {
-      LineSplitter.split(
-          in, maxLineBytes, (bytes, cut) -> put(new SourceLine(bytes, null, -1, null, cut)));
+      LineSplitter.split(in, maxLineBytes, (bytes, cut) -> put(new SourceLine(bytes, null, cut)));
     } catch (IOException e) {
       failure = e;
     } finally {

@@ -10,9 +10,10 @@ import java.util.List;
  * path itself, so a file rotated while the shipper was down is drained from its old offset.
  *
  * <p>Files are ordered {@code .1} before the path and checkpoint sources oldest first, so the
- * sources are matched in that order. A file before the first match is older than everything
- * checkpointed (already delivered) and is ignored; a file after the last match, or any file when
- * nothing matched, is newer and is read from its start.
+ * sources are matched in that order; the same file key breaks ties between files with the same
+ * head. A file no source matches is read from its start, unless it is the rotated file the tailer
+ * had already finished, or it is a copy of the first matched file taken while the shipper was down
+ * (copytruncate), which continues at that file's offset.
  */
 final class CheckpointResolver {
 
@@ -33,8 +34,10 @@ final class CheckpointResolver {
     if (current != null) {
       candidates.add(current);
     }
+    boolean[] matched = new boolean[candidates.size()];
+    SourcePosition firstMatched = null;
+    int firstMatchIndex = candidates.size();
     int next = 0;
-    int firstMatch = -1;
     int lost = 0;
     for (SourcePosition source : checkpoint.sources()) {
       int match = findMatch(candidates, next, source);
@@ -43,21 +46,44 @@ final class CheckpointResolver {
         continue;
       }
       candidates.get(match).resumeAt(source);
-      firstMatch = firstMatch < 0 ? match : firstMatch;
+      matched[match] = true;
+      if (firstMatched == null) {
+        firstMatched = source;
+        firstMatchIndex = match;
+      }
       next = match + 1;
     }
-    return keepFrom(candidates, Math.max(firstMatch, 0), current, lost);
+    for (int i = 0; i < candidates.size(); i++) {
+      // only a file before the first match can be a copy of it; a later one is newer
+      SourcePosition copied = i < firstMatchIndex ? firstMatched : null;
+      if (!matched[i] && !placeUnmatched(candidates.get(i), checkpoint, copied)) {
+        candidates.set(i, null);
+      }
+    }
+    return split(candidates, current, lost);
   }
 
-  private static Resolved keepFrom(
-      List<TrackedFile> candidates, int from, TrackedFile current, int lost) throws IOException {
+  /** Returns false (and closes the file) when it holds nothing unread. */
+  private static boolean placeUnmatched(
+      TrackedFile file, TailerCheckpoint checkpoint, SourcePosition copied) throws IOException {
+    if (file.isFile(checkpoint.finishedRotated())) {
+      file.close();
+      return false;
+    }
+    if (copied != null && file.startsLike(copied.fingerprint()) && file.size() >= copied.offset()) {
+      file.resumeAt(copied);
+    }
+    return true;
+  }
+
+  private static Resolved split(List<TrackedFile> candidates, TrackedFile current, int lost) {
     List<TrackedFile> draining = new ArrayList<>();
     TrackedFile active = null;
-    for (int i = 0; i < candidates.size(); i++) {
-      TrackedFile file = candidates.get(i);
-      if (i < from) {
-        file.close();
-      } else if (file == current) {
+    for (TrackedFile file : candidates) {
+      if (file == null) {
+        continue;
+      }
+      if (file == current) {
         active = file;
       } else {
         draining.add(file);

@@ -28,6 +28,7 @@ public final class FileTailer implements AutoCloseable {
   private final TailCounters counters = new TailCounters();
   private TrackedFile active;
   private TailerCheckpoint pendingResume;
+  private SourcePosition finishedRotated;
 
   private FileTailer(Path path, TailerOptions options, TailerCheckpoint resumeFrom) {
     this.path = Objects.requireNonNull(path, "path");
@@ -54,9 +55,17 @@ public final class FileTailer implements AutoCloseable {
     }
     followPath();
     List<TailedLine> out = new ArrayList<>();
-    long read = drainRotated(out, options.maxBytesPerPoll());
-    if (draining.isEmpty() && active != null && read < options.maxBytesPerPoll()) {
-      active.readLines(buffer, options.maxBytesPerPoll() - read, out);
+    try {
+      long read = drainRotated(out, options.maxBytesPerPoll());
+      if (draining.isEmpty() && active != null && read < options.maxBytesPerPoll()) {
+        active.readLines(buffer, options.maxBytesPerPoll() - read, out);
+      }
+      noteFinishedRotatedFile();
+    } catch (IOException e) {
+      // positions already moved past these lines: hand them over, the error comes back next poll
+      if (out.isEmpty()) {
+        throw e;
+      }
     }
     out.forEach(counters::delivered);
     return out;
@@ -72,7 +81,7 @@ public final class FileTailer implements AutoCloseable {
     if (active != null) {
       sources.add(active.checkpoint());
     }
-    return new TailerCheckpoint(sources);
+    return new TailerCheckpoint(sources, finishedRotated);
   }
 
   /** Counters since this tailer was created. */
@@ -85,17 +94,34 @@ public final class FileTailer implements AutoCloseable {
     return path;
   }
 
+  /**
+   * Remembers the file at {@code .1} when nothing of it is pending, so a restart does not take it
+   * for a file written while the shipper was down.
+   */
+  private void noteFinishedRotatedFile() throws IOException {
+    String key = TrackedFile.fileKey(rotatedPath);
+    if (key != null && !isDraining(key)) {
+      finishedRotated = TrackedFile.describe(rotatedPath, options, finishedRotated);
+    }
+  }
+
   private void resumeFromCheckpoint() throws IOException {
     CheckpointResolver.Resolved resolved =
         CheckpointResolver.resolve(path, rotatedPath, pendingResume, options);
     draining.addAll(resolved.draining());
     active = resolved.active();
     counters.lostSources += resolved.lostSources();
+    finishedRotated = pendingResume.finishedRotated();
     pendingResume = null;
   }
 
-  /** Notices a new file at the path (rotation), a vanished one, or a truncated one. */
+  /** Notices a truncated file, a new file at the path (rotation), or a vanished one. */
   private void followPath() throws IOException {
+    // checked before the rename test: a file truncated and then rotated away before this poll
+    // must still be read again from its start
+    if (active != null && !active.stillSameContent()) {
+      truncated();
+    }
     String key = TrackedFile.fileKey(path);
     if (active == null) {
       active = key == null ? null : TrackedFile.open(path, options);
@@ -104,8 +130,6 @@ public final class FileTailer implements AutoCloseable {
     } else if (!key.equals(active.fileKey())) {
       retireActive();
       active = TrackedFile.open(path, options);
-    } else if (!active.stillSameContent()) {
-      truncated();
     } else {
       active.upgradeFingerprint();
     }
@@ -129,6 +153,7 @@ public final class FileTailer implements AutoCloseable {
     counters.truncations++;
     TrackedFile copy = TrackedFile.open(rotatedPath, options);
     if (copy != null
+        && !copy.fileKey().equals(active.fileKey())
         && !isDraining(copy.fileKey())
         && copy.startsLike(active.fingerprint())
         && copy.size() >= active.position()) {
@@ -149,6 +174,7 @@ public final class FileTailer implements AutoCloseable {
     long read = 0;
     while (!draining.isEmpty() && read < budget) {
       TrackedFile file = draining.peekFirst();
+      file.upgradeFingerprint();
       // Checked before reading: once the new file has bytes the writer has reopened, so a read to
       // the end after this point sees the last byte it ever wrote to the old file.
       boolean writerMovedOn = active != null && active.size() > 0;

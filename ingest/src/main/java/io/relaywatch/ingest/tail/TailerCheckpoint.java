@@ -13,9 +13,13 @@ import java.util.Objects;
  * form for a state file.
  *
  * @param sources where reading stopped in each file, oldest first
+ * @param finishedRotated the non-empty file at {@code <path>.1} that holds nothing unread (read to
+ *     its end, or older than the first file read), or null. A restart must not read it again even
+ *     when the fingerprint of a file that was still empty matches it.
  */
-public record TailerCheckpoint(List<SourcePosition> sources) {
+public record TailerCheckpoint(List<SourcePosition> sources, SourcePosition finishedRotated) {
   private static final String HEADER = "relaywatch-tail-checkpoint 1";
+  private static final String FINISHED = "finished-rotated ";
 
   /** Copies the list. */
   public TailerCheckpoint {
@@ -24,25 +28,37 @@ public record TailerCheckpoint(List<SourcePosition> sources) {
 
   /** A checkpoint of a tailer that has read nothing yet. */
   public static TailerCheckpoint empty() {
-    return new TailerCheckpoint(List.of());
+    return new TailerCheckpoint(List.of(), null);
   }
 
-  /** One header line, then one line per source: hash, length, offset, skipping, file key. */
+  /**
+   * A header line, the finished rotated file or {@code -}, then one line per source: hash, length,
+   * offset, skipping, file key.
+   */
   public byte[] toBytes() {
-    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    StringBuilder text = new StringBuilder(HEADER).append('\n').append(FINISHED);
+    if (finishedRotated == null) {
+      text.append("-\n");
+    } else {
+      append(text, finishedRotated);
+    }
     for (SourcePosition source : sources) {
-      text.append(source.fingerprint().sha256())
-          .append(' ')
-          .append(source.fingerprint().length())
-          .append(' ')
-          .append(source.offset())
-          .append(' ')
-          .append(source.skipping() ? 1 : 0)
-          .append(' ')
-          .append(source.fileKey().isEmpty() ? "-" : source.fileKey())
-          .append('\n');
+      append(text, source);
     }
     return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void append(StringBuilder text, SourcePosition source) {
+    text.append(source.fingerprint().sha256())
+        .append(' ')
+        .append(source.fingerprint().length())
+        .append(' ')
+        .append(source.offset())
+        .append(' ')
+        .append(source.skipping() ? 1 : 0)
+        .append(' ')
+        .append(orDash(source.fileKey()))
+        .append('\n');
   }
 
   /**
@@ -57,11 +73,25 @@ public record TailerCheckpoint(List<SourcePosition> sources) {
       throw new IllegalArgumentException(
           "not a tail checkpoint: first line is '" + lines[0] + "', expected '" + HEADER + "'");
     }
+    // the finished-rotated line is optional: checkpoints written before it existed still load
+    boolean hasFinished = lines.length > 1 && lines[1].startsWith(FINISHED);
+    SourcePosition finished = null;
+    if (hasFinished && !lines[1].equals(FINISHED + "-")) {
+      finished = parseSource(lines[1].substring(FINISHED.length()), 2);
+    }
     List<SourcePosition> sources = new ArrayList<>();
-    for (int i = 1; i < lines.length; i++) {
+    for (int i = hasFinished ? 2 : 1; i < lines.length; i++) {
       sources.add(parseSource(lines[i], i + 1));
     }
-    return new TailerCheckpoint(sources);
+    return new TailerCheckpoint(sources, finished);
+  }
+
+  private static String orDash(String fileKey) {
+    return fileKey.isEmpty() ? "-" : fileKey;
+  }
+
+  private static String fromDash(String field) {
+    return field.equals("-") ? "" : field;
   }
 
   private static SourcePosition parseSource(String line, int lineNumber) {
@@ -76,9 +106,8 @@ public record TailerCheckpoint(List<SourcePosition> sources) {
     }
     try {
       Fingerprint fingerprint = new Fingerprint(fields[0], Integer.parseInt(fields[1]));
-      String fileKey = fields[4].equals("-") ? "" : fields[4];
       return new SourcePosition(
-          fingerprint, Long.parseLong(fields[2]), fields[3].equals("1"), fileKey);
+          fingerprint, Long.parseLong(fields[2]), fields[3].equals("1"), fromDash(fields[4]));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "tail checkpoint line " + lineNumber + " is '" + line + "': " + e.getMessage(), e);

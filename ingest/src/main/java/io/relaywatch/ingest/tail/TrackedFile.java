@@ -62,6 +62,33 @@ final class TrackedFile implements AutoCloseable {
     }
   }
 
+  /**
+   * The whole of a non-empty file as a position at its end, or null when it is empty or missing;
+   * {@code known} is returned as it is when it already describes the same file at the same size.
+   */
+  static SourcePosition describe(Path path, TailerOptions options, SourcePosition known)
+      throws IOException {
+    try (TrackedFile file = open(path, options)) {
+      if (file == null || file.size() == 0) {
+        return null;
+      }
+      if (known != null
+          && known.fileKey().equals(file.fileKey)
+          && known.offset() == file.size()
+          && known.fingerprint().equals(file.fingerprint)) {
+        return known;
+      }
+      return new SourcePosition(file.fingerprint, file.size(), false, file.fileKey);
+    }
+  }
+
+  /** Whether this is the file a position was taken in, by file key and head. */
+  boolean isFile(SourcePosition position) throws IOException {
+    return position != null
+        && fileKey.equals(position.fileKey())
+        && startsLike(position.fingerprint());
+  }
+
   /** Continues at a checkpointed position instead of the start. */
   void resumeAt(SourcePosition source) {
     this.position = source.offset();
@@ -108,6 +135,10 @@ final class TrackedFile implements AutoCloseable {
       }
       read += n;
       noteGrowth(position + n);
+      if (position + n > fingerprint.length()) {
+        // lines carry the identity, so it must cover the bytes read whenever it still can
+        upgradeFingerprint();
+      }
       if (skipping) {
         skipToNewline(buffer, n);
       } else if (splitLines(buffer, n, out) && n < buffer.capacity()) {
@@ -183,8 +214,9 @@ final class TrackedFile implements AutoCloseable {
   }
 
   private static int indexOfNewline(ByteBuffer buffer, int from, int to) {
+    byte[] bytes = buffer.array();
     for (int i = from; i < to; i++) {
-      if (buffer.get(i) == '\n') {
+      if (bytes[i] == '\n') {
         return i;
       }
     }

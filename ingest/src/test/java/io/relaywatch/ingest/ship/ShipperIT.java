@@ -6,8 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.relaywatch.config.Settings;
 import io.relaywatch.events.RawLineHeaders;
 import io.relaywatch.kafka.testing.KafkaFixture;
+import io.relaywatch.kafka.testing.TopicContents;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,10 +126,13 @@ class ShipperIT {
       ConsumerRecord<String, byte[]> second = topic.read().get(1);
 
       assertThat(second.key()).isEqualTo("mx-" + run);
-      assertThat(header(second, RawLineHeaders.OFFSET)).isEqualTo("6");
       assertThat(header(second, RawLineHeaders.SOURCE))
           .isEqualTo("file:" + dir.resolve("mail.log"));
-      assertThat(header(second, RawLineHeaders.EVENT_ID)).endsWith(":6");
+      assertThat(header(second, RawLineHeaders.ID)).matches("[0-9a-f]{16}:6");
+      assertThat(header(second, RawLineHeaders.ID))
+          .startsWith(header(topic.read().get(0), RawLineHeaders.ID).split(":")[0] + ":");
+      assertThat(header(topic.read().get(0), RawLineHeaders.ID)).endsWith(":0");
+      assertThat(header(second, RawLineHeaders.CUT)).isNull();
     }
   }
 
@@ -148,7 +156,7 @@ class ShipperIT {
 
       assertThat(records.get(0).value()).isEqualTo(garbage);
       assertThat(records.get(1).value()).hasSize(64 * 1024);
-      assertThat(header(records.get(1), RawLineHeaders.CUT)).isEqualTo("true");
+      assertThat(header(records.get(1), RawLineHeaders.CUT)).isEqualTo("1");
       assertThat(records.get(2).value()).isEqualTo("after".getBytes(StandardCharsets.US_ASCII));
     }
   }
@@ -166,6 +174,36 @@ class ShipperIT {
       await().atMost(DEADLINE).untilAsserted(() -> assertThat(topic.values()).hasSize(300));
       assertThat(topic.values()).containsExactlyElementsOf(expected(0, 300));
     }
+  }
+
+  @Test
+  void shouldExportShippedLinesAndReportHealthOverHttp() throws Exception {
+    append(lines(0, 50));
+    ShipService service = start(config(Map.of()));
+    String base = "http://127.0.0.1:" + service.opsPort();
+    HttpClient http = HttpClient.newHttpClient();
+
+    await()
+        .atMost(DEADLINE)
+        .untilAsserted(
+            () ->
+                assertThat(get(http, base + "/metrics").body())
+                    .contains(
+                        "relaywatch_ingest_lines_shipped_total{source=\"file:"
+                            + dir.resolve("mail.log")
+                            + "\",} 50.0")
+                    .contains("relaywatch_ingest_kafka_reachable 1.0"));
+    HttpResponse<String> health = get(http, base + "/healthz");
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).isEqualTo("ok\n");
+
+    service.stop();
+    await().atMost(DEADLINE).until(() -> get(http, base + "/healthz").statusCode() == 503);
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {

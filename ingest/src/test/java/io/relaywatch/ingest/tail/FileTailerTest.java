@@ -182,6 +182,17 @@ class FileTailerTest {
   }
 
   @Test
+  void shouldNotLabelLinesWithTheFingerprintOfAnEmptyFile() throws Exception {
+    Path log = dir.resolve("mail.log");
+    java.nio.file.Files.createFile(log);
+    FileTailer tailer = tailer(log);
+    tailer.poll();
+    append(log, "first line\n");
+
+    assertThat(tailer.poll().get(0).source().length()).isEqualTo(11);
+  }
+
+  @Test
   void shouldCountLinesAndBytes() throws Exception {
     Path log = dir.resolve("mail.log");
     append(log, "abc\nde\n");

@@ -106,4 +106,20 @@ class TruncationTest {
 
     assertThat(texts(tailer.poll())).containsExactly("after");
   }
+
+  @Test
+  void shouldReadAFileTruncatedAndThenRenamedBeforeThePollFromItsStart() throws Exception {
+    Path log = dir.resolve("mail.log");
+    append(log, "read before\n");
+    FileTailer tailer = tailer(log);
+    tailer.poll();
+    copyTruncate(log);
+    append(log, "after the truncation\n");
+    LogFiles.rotate(log);
+    append(log, "new file\n");
+
+    assertThat(texts(tailer.poll())).containsExactly("after the truncation", "new file");
+    assertThat(tailer.stats().truncations()).isEqualTo(1);
+    assertThat(tailer.stats().rotations()).isEqualTo(1);
+  }
 }

@@ -2,6 +2,7 @@ package io.relaywatch.streams.parse;
 
 import io.relaywatch.events.CommandCount;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The counters of a Postfix disconnect line: {@code ehlo=1 auth=0/1 rcpt=0/1 commands=3/4}. */
@@ -38,8 +39,7 @@ final class CommandCounters {
     Integer ok = number(slash < 0 ? value : value.substring(0, slash));
     Integer total = slash < 0 ? ok : number(value.substring(slash + 1));
     if (ok != null && total != null && ok <= total) {
-      result.put(
-          item.substring(0, eq).toLowerCase(java.util.Locale.ROOT), new CommandCount(ok, total));
+      result.put(item.substring(0, eq).toLowerCase(Locale.ROOT), new CommandCount(ok, total));
     }
   }
 

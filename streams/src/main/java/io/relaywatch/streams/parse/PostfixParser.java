@@ -3,6 +3,7 @@ package io.relaywatch.streams.parse;
 import io.relaywatch.events.EventType;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.RejectAction;
+import java.util.Locale;
 
 /** Postfix smtpd, postscreen and cleanup lines. */
 final class PostfixParser {
@@ -59,7 +60,7 @@ final class PostfixParser {
         cleanup
             ? PostfixTrailer.fieldsOnly(m.get("trailerAndMessage"))
             : PostfixTrailer.split(m.get("message"));
-    String stage = m.get("stage").toUpperCase(java.util.Locale.ROOT);
+    String stage = m.get("stage").toUpperCase(Locale.ROOT);
     MailEvent.Builder b =
         EventFields.base(EventType.REJECT, header, program, line)
             .queueId(m.get("queueId"))

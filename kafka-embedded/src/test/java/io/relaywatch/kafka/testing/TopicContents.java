@@ -1,6 +1,5 @@
-package io.relaywatch.ingest.ship;
+package io.relaywatch.kafka.testing;
 
-import io.relaywatch.kafka.testing.KafkaFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +11,22 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads what a test's topic holds, committed records only, in partition order. */
-final class TopicContents implements AutoCloseable {
+/**
+ * Reads what a test's topic holds, committed records only ({@code read_committed}), in partition
+ * order. The topic may not exist yet: it is assigned once it does.
+ */
+public final class TopicContents implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
   private final String topic;
 
-  TopicContents(String bootstrapServers, String topic) {
+  public TopicContents(String bootstrapServers, String topic) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
     consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     this.topic = topic;
   }
@@ -45,20 +48,27 @@ final class TopicContents implements AutoCloseable {
     return true;
   }
 
-  static TopicContents of(String topic) {
+  /** A reader of {@code topic} on the shared {@link KafkaFixture} broker. */
+  public static TopicContents of(String topic) {
     return new TopicContents(KafkaFixture.bootstrapServers(), topic);
   }
 
   /** Everything read so far, after reading what has arrived since the last call. */
-  List<ConsumerRecord<String, byte[]>> read() {
+  public List<ConsumerRecord<String, byte[]>> read() {
     if (!assigned()) {
       return records;
     }
-    consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    // Drain what has arrived: one poll returns at most max.poll.records.
+    int before;
+    do {
+      before = records.size();
+      consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    } while (records.size() > before);
     return records;
   }
 
-  List<String> values() {
+  /** The values read so far as UTF-8 text. */
+  public List<String> values() {
     return read().stream()
         .map(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
         .toList();

@@ -1,0 +1,71 @@
+package io.relaywatch.streams.topology;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Counter;
+import io.relaywatch.events.EventType;
+import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.RejectAction;
+import io.relaywatch.streams.parse.ParseResult;
+
+/**
+ * The topology's own Prometheus metrics, in one place. Labels are bounded: event types, reasons,
+ * SMTP codes, services and mail hosts come from small fixed or deployment-defined sets; a client IP
+ * is never a label here.
+ */
+public final class StreamsMetrics {
+  private final Counter events;
+  private final Counter unparsed;
+  private final Counter ignored;
+  private final Counter rejects;
+
+  public StreamsMetrics(CollectorRegistry registry) {
+    events =
+        Counter.build("relaywatch_streams_events_total", "Recognised events, by type.")
+            .labelNames("type")
+            .register(registry);
+    unparsed =
+        Counter.build(
+                "relaywatch_streams_unparsed_total",
+                "Relevant lines no pattern matched, by reason.")
+            .labelNames("reason")
+            .register(registry);
+    ignored =
+        Counter.build("relaywatch_streams_lines_ignored_total", "Ordinary lines, ignored.")
+            .register(registry);
+    rejects =
+        Counter.build(
+                "relaywatch_streams_rejects_total",
+                "Refused SMTP commands (reject_warning excluded).")
+            .labelNames("reason", "code", "service", "host")
+            .register(registry);
+  }
+
+  void record(ParseResult result) {
+    if (result instanceof ParseResult.Parsed parsed) {
+      MailEvent e = parsed.event();
+      events.labels(e.type().wireName()).inc();
+      if (e.type() == EventType.REJECT && refused(e.action())) {
+        rejects
+            .labels(
+                label(e.reason() == null ? null : e.reason().wireName()),
+                label(e.smtpCode()),
+                label(e.service()),
+                label(e.host()))
+            .inc();
+      }
+    } else if (result instanceof ParseResult.Unparsed u) {
+      unparsed.labels(u.reason()).inc();
+    } else {
+      ignored.inc();
+    }
+  }
+
+  private static String label(Object value) {
+    return value == null ? "" : value.toString();
+  }
+
+  /** Exim and Sendmail rejects carry no action: they always refuse. */
+  private static boolean refused(RejectAction action) {
+    return action == null || action.refused();
+  }
+}
