@@ -42,6 +42,18 @@ public final class ShipCommand implements Callable<Integer> {
   @Option(names = "--file", paramLabel = "PATH", description = "A log file or glob; repeatable.")
   List<String> files;
 
+  @Option(
+      names = "--journald-unit",
+      paramLabel = "UNIT",
+      description = "Ship this systemd unit's journal entries; repeatable.")
+  List<String> journaldUnits;
+
+  @Option(
+      names = "--journald-identifier",
+      paramLabel = "ID",
+      description = "Ship journal entries with this syslog identifier; repeatable.")
+  List<String> journaldIdentifiers;
+
   @Option(names = "--stdin", description = "Ship standard input instead of files.")
   Boolean stdin;
 
@@ -120,6 +132,14 @@ public final class ShipCommand implements Callable<Integer> {
     Map<String, String> flags = new LinkedHashMap<>();
     put(flags, "kafka.bootstrapServers", bootstrapServers);
     put(flags, "ship.files", files == null ? null : String.join(",", files));
+    put(
+        flags,
+        "ship.journald.units",
+        journaldUnits == null ? null : String.join(",", journaldUnits));
+    put(
+        flags,
+        "ship.journald.identifiers",
+        journaldIdentifiers == null ? null : String.join(",", journaldIdentifiers));
     put(flags, "ship.stdin", stdin == null ? null : stdin.toString());
     put(flags, "ship.stateDir", stateDir);
     put(flags, "ship.topic", topic);

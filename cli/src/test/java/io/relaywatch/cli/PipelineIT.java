@@ -47,7 +47,9 @@ class PipelineIT {
     try (StreamsApp streams = StreamsApp.start(streamsConfig(bootstrap));
         ShipService shipper =
             ShipService.start(shipConfig(bootstrap, log), new ByteArrayInputStream(new byte[0]));
-        TopicContents events = new TopicContents(bootstrap, Topics.EVENTS.name())) {
+        TopicContents events = new TopicContents(bootstrap, Topics.EVENTS.name());
+        TopicContents aggregates = new TopicContents(bootstrap, Topics.RELAY_DENIALS.name());
+        TopicContents sessions = new TopicContents(bootstrap, Topics.SESSIONS.name())) {
       CompletableFuture.runAsync(shipper::run);
       await()
           .atMost(Duration.ofSeconds(60))
@@ -75,6 +77,11 @@ class PipelineIT {
     return HttpClient.newHttpClient()
         .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
         .body();
+  }
+
+  private static <V> List<V> decodeAll(
+      TopicContents topic, org.apache.kafka.common.serialization.Deserializer<V> deserializer) {
+    return topic.read().stream().map(r -> deserializer.deserialize("", r.value())).toList();
   }
 
   private static List<MailEvent> relayDenials(TopicContents events) {

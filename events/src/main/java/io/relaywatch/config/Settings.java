@@ -180,6 +180,24 @@ public final class Settings {
     return d;
   }
 
+  /** A list of durations, each as {@link #duration} reads one. */
+  public List<Duration> durations(String key, List<Duration> defaultValue) {
+    Raw raw = raw(key);
+    if (raw == null) {
+      return defaultValue;
+    }
+    List<Duration> out = new ArrayList<>();
+    for (String item : list(key, List.of())) {
+      Duration d = Durations.parse(item);
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw ConfigException.invalid(
+            key, raw.origin(), item, "positive durations such as 1m, 1h or PT5M");
+      }
+      out.add(d);
+    }
+    return List.copyOf(out);
+  }
+
   /** A list: a YAML sequence, or a comma-separated string from the environment or a flag. */
   public List<String> list(String key, List<String> defaultValue) {
     Raw raw = raw(key);

@@ -37,6 +37,44 @@ public final class Topics {
           "UnparsedLine (JSON): reason and raw line");
 
   /**
+   * Relay denials per client IP and time window, one record per denial carrying the window's
+   * updated totals. Keyed by the client IP alone, like {@link #EVENTS}, so that every window of one
+   * client lands on one partition and consumers need no windowed serde; the window is in the value.
+   */
+  public static final Topic<String, RelayDenialAggregate> RELAY_DENIALS =
+      new Topic<>(
+          "relaywatch.relay-denials",
+          Serdes.String(),
+          new JsonSerde<>(RelayDenialAggregate.class),
+          "client IP; the window is in the value",
+          "RelayDenialAggregate (JSON): the window's totals after each denial");
+
+  /**
+   * One record per SMTP session of a Postfix smtpd process (AUTH outcome, rejects by reason,
+   * command counters), so that "never tried AUTH", "AUTH failed" and "authenticated but still
+   * denied" are explicit.
+   */
+  public static final Topic<String, SessionRecord> SESSIONS =
+      new Topic<>(
+          "relaywatch.sessions",
+          Serdes.String(),
+          new JsonSerde<>(SessionRecord.class),
+          "client IP",
+          "SessionRecord (JSON): one SMTP session joined from its lines");
+
+  /**
+   * SASL backend failures (Dovecot auth socket, saslauthd unreachable, no mechanisms): a fault of
+   * the mail host, not of a client, so keyed by host; every AUTH on that host fails meanwhile.
+   */
+  public static final Topic<String, MailEvent> SASL_BACKEND_ERRORS =
+      new Topic<>(
+          "relaywatch.sasl-backend-errors",
+          Serdes.String(),
+          new JsonSerde<>(MailEvent.class),
+          "mail host name",
+          "MailEvent (JSON) of type sasl_backend_unavailable");
+
+  /**
    * Where each shipper keeps its read positions, written in the same transaction as the lines they
    * cover, so that a restart resumes exactly after the last committed line (docs/shipper.md).
    */
@@ -50,7 +88,14 @@ public final class Topics {
           true);
 
   public static final List<Topic<?, ?>> ALL =
-      List.of(RAW_LINES, EVENTS, UNPARSED, SHIP_CHECKPOINTS);
+      List.of(
+          RAW_LINES,
+          EVENTS,
+          UNPARSED,
+          RELAY_DENIALS,
+          SESSIONS,
+          SASL_BACKEND_ERRORS,
+          SHIP_CHECKPOINTS);
 
   private Topics() {}
 

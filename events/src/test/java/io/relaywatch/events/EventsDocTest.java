@@ -2,6 +2,7 @@ package io.relaywatch.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,19 @@ class EventsDocTest {
     }
     for (RejectReason reason : RejectReason.values()) {
       assertThat(doc).contains("| `" + reason.wireName() + "` |");
+    }
+  }
+
+  @Test
+  void shouldDocumentEverySessionFieldOutcomeAndClose() throws IOException {
+    String doc = doc();
+    String[] fields = SessionRecord.class.getAnnotation(JsonPropertyOrder.class).value();
+    assertThat(fields).allSatisfy(f -> assertThat(doc).contains("`" + f + "`"));
+    for (AuthOutcome outcome : AuthOutcome.values()) {
+      assertThat(doc).contains("`" + outcome.wireName() + "`");
+    }
+    for (SessionClose close : SessionClose.values()) {
+      assertThat(doc).contains("`" + close.wireName() + "`");
     }
   }
 }

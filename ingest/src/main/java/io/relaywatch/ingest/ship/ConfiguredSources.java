@@ -1,6 +1,7 @@
 package io.relaywatch.ingest.ship;
 
 import io.relaywatch.ingest.source.FileSource;
+import io.relaywatch.ingest.source.JournaldSource;
 import io.relaywatch.ingest.source.LineSource;
 import io.relaywatch.ingest.source.StdinSource;
 import io.relaywatch.ingest.tail.TailerOptions;
@@ -10,15 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The sources of a {@link ShipConfig}: every file (globs expanded each time sources are opened,
- * rotated names excluded), or standard input. File sources are reopened from the committed
- * positions; standard input cannot be reopened and keeps its one instance.
+ * The sources of a {@link ShipConfig}: journald and every file (globs expanded each time sources
+ * are opened, rotated names excluded), or standard input. Journald and file sources are reopened
+ * from the committed cursor and positions; standard input cannot be reopened and keeps its one
+ * instance.
  */
 public final class ConfiguredSources implements Shipper.SourceFactory {
   private final ShipConfig config;
@@ -46,13 +49,35 @@ public final class ConfiguredSources implements Shipper.SourceFactory {
       }
       return List.of(stdinSource);
     }
+    if (config.journald()) {
+      open.add(JournaldSource.open(journaldOptions(), committedState(committed, journaldName())));
+    }
     for (Path path : expand(config.files())) {
-      String state = committed.get(FileSource.nameOf(path));
       open.add(
-          FileSource.open(
-              path, state == null ? null : state.getBytes(StandardCharsets.UTF_8), tailerOptions));
+          FileSource.open(path, committedState(committed, FileSource.nameOf(path)), tailerOptions));
     }
     return List.copyOf(open);
+  }
+
+  private static byte[] committedState(Map<String, String> committed, String source) {
+    String state = committed.get(source);
+    return state == null ? null : state.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String journaldName() {
+    return JournaldSource.nameOf(config.journaldUnits(), config.journaldIdentifiers());
+  }
+
+  private JournaldSource.Options journaldOptions() {
+    return new JournaldSource.Options(
+        config.journalctl(),
+        config.journaldUnits(),
+        config.journaldIdentifiers(),
+        config.journaldSeek(),
+        config.maxLineBytes(),
+        10_000,
+        config.batchBytes(),
+        ZoneId.systemDefault());
   }
 
   /** Paths as configured, with globs in the file name expanded; rotated siblings are left out. */

@@ -4,6 +4,7 @@ import io.relaywatch.config.ConfigException;
 import io.relaywatch.config.KafkaEnvironment;
 import io.relaywatch.config.Settings;
 import io.relaywatch.events.Topics;
+import io.relaywatch.ingest.source.JournaldSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ public record ShipConfig(
     String checkpointTopic,
     List<Path> files,
     List<String> journaldUnits,
+    List<String> journaldIdentifiers,
+    JournaldSource.Seek journaldSeek,
     String journalctl,
     boolean stdin,
     Path stateDir,
@@ -45,6 +48,7 @@ public record ShipConfig(
     kafka = Map.copyOf(kafka);
     files = List.copyOf(files);
     journaldUnits = List.copyOf(journaldUnits);
+    journaldIdentifiers = List.copyOf(journaldIdentifiers);
   }
 
   public static ShipConfig from(Settings s, Map<String, String> env) {
@@ -62,7 +66,9 @@ public record ShipConfig(
             s.string("ship.topic", Topics.RAW_LINES.name()),
             s.string("ship.checkpointTopic", Topics.SHIP_CHECKPOINTS.name()),
             s.list("ship.files", List.of()).stream().map(Path::of).toList(),
-            s.list("ship.journald.units", List.of()),
+            journaldMatches(s, "ship.journald.units", "a systemd unit name"),
+            journaldMatches(s, "ship.journald.identifiers", "a syslog identifier"),
+            seek(s),
             s.string("ship.journald.command", "journalctl"),
             s.bool("ship.stdin", false),
             s.writableDirectory("ship.stateDir", null),
@@ -78,18 +84,60 @@ public record ShipConfig(
     return config.validated();
   }
 
+  /** Whether journald is a source: at least one unit or identifier is configured. */
+  public boolean journald() {
+    return !journaldUnits.isEmpty() || !journaldIdentifiers.isEmpty();
+  }
+
   private ShipConfig validated() {
-    if (files.isEmpty() && journaldUnits.isEmpty() && !stdin) {
+    if (files.isEmpty() && !journald() && !stdin) {
       throw new ConfigException(
           "ship.files",
-          "no source to ship: set ship.files (--file), ship.journald.units (--journald-unit) or ship.stdin (--stdin)");
+          "no source to ship: set ship.files (--file), ship.journald.units (--journald-unit),"
+              + " ship.journald.identifiers (--journald-identifier) or ship.stdin (--stdin)");
     }
-    if (stdin && (!files.isEmpty() || !journaldUnits.isEmpty())) {
+    if (stdin && (!files.isEmpty() || journald())) {
       throw new ConfigException(
           "ship.stdin",
-          "ship.stdin cannot be combined with files or journald units: run one shipper per input");
+          "ship.stdin cannot be combined with files or journald: run one shipper per input");
     }
     return this;
+  }
+
+  /**
+   * Units and identifiers become journalctl arguments: printable ASCII without spaces, not starting
+   * with '-' (never an option), at most 255 characters (systemd's own limit for unit names).
+   */
+  private static List<String> journaldMatches(Settings s, String key, String what) {
+    List<String> values = s.list(key, List.of());
+    for (String v : values) {
+      if (v.isEmpty() || v.length() > 255 || v.startsWith("-") || !v.matches("[\\x21-\\x7e]+")) {
+        throw new ConfigException(
+            key,
+            key
+                + ": '"
+                + v.replaceAll("\\p{Cntrl}", "?")
+                + "' is not valid; expected "
+                + what
+                + ": 1 to 255 printable ASCII characters without spaces, not starting with '-'");
+      }
+    }
+    return values;
+  }
+
+  private static JournaldSource.Seek seek(Settings s) {
+    String seek = s.string("ship.journald.seek", "head");
+    return switch (seek) {
+      case "head" -> JournaldSource.Seek.HEAD;
+      case "tail" -> JournaldSource.Seek.TAIL;
+      default ->
+          throw new ConfigException(
+              "ship.journald.seek",
+              "ship.journald.seek: '"
+                  + seek.replaceAll("\\p{Cntrl}", "?")
+                  + "' is not valid; expected head (read what the journal holds) or tail"
+                  + " (only new entries)");
+    };
   }
 
   /** The kernel's host name: never a DNS lookup (which could leave the host or hang). */

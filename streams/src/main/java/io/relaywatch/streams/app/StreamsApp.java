@@ -36,14 +36,24 @@ public final class StreamsApp implements AutoCloseable {
       try (Admin admin = Admin.create(config.kafka())) {
         TopicCreator.ensure(
             admin,
-            List.of(Topics.RAW_LINES, Topics.EVENTS, Topics.UNPARSED),
+            List.of(
+                Topics.RAW_LINES,
+                Topics.EVENTS,
+                Topics.UNPARSED,
+                Topics.RELAY_DENIALS,
+                Topics.SESSIONS,
+                Topics.SASL_BACKEND_ERRORS),
             config.partitions(),
             Duration.ofSeconds(30));
       }
     }
     CollectorRegistry registry = new CollectorRegistry(true);
     Topology topology =
-        RelaywatchTopology.build(MailLogParser.create(config.zone()), new StreamsMetrics(registry));
+        RelaywatchTopology.build(
+            MailLogParser.create(config.zone()),
+            new StreamsMetrics(registry),
+            config.aggregation(),
+            config.sessions());
     KafkaStreams streams = new KafkaStreams(topology, properties(config));
     new KafkaStreamsCollector(streams::metrics).register(registry);
     OpsServer ops =

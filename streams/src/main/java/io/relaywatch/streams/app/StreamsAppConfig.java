@@ -3,6 +3,8 @@ package io.relaywatch.streams.app;
 import io.relaywatch.config.ConfigException;
 import io.relaywatch.config.KafkaEnvironment;
 import io.relaywatch.config.Settings;
+import io.relaywatch.streams.topology.AggregationConfig;
+import io.relaywatch.streams.topology.SessionConfig;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -26,7 +28,9 @@ public record StreamsAppConfig(
     String httpAddress,
     int httpPort,
     boolean createTopics,
-    int partitions) {
+    int partitions,
+    AggregationConfig aggregation,
+    SessionConfig sessions) {
 
   private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
 
@@ -59,9 +63,23 @@ public record StreamsAppConfig(
             s.string("streams.http.address", "0.0.0.0"),
             s.intValue("streams.http.port", 9612, 0, 65535),
             s.bool("streams.createTopics", true),
-            s.intValue("streams.partitions", 3, 1, 1024));
+            s.intValue("streams.partitions", 3, 1, 1024),
+            aggregation(s),
+            new SessionConfig(
+                s.duration("sessions.timeout", SessionConfig.DEFAULT_TIMEOUT),
+                s.duration("sessions.scanInterval", SessionConfig.DEFAULT_SCAN_INTERVAL)));
     s.rejectUnknownKeys();
     return config;
+  }
+
+  private static AggregationConfig aggregation(Settings s) {
+    AggregationConfig d = AggregationConfig.DEFAULTS;
+    return new AggregationConfig(
+        s.durations("aggregation.windowSizes", d.windowSizes()),
+        s.duration("aggregation.grace", d.grace()),
+        s.list("aggregation.localDomains", d.localDomains()),
+        s.intValue("aggregation.distinctCap", d.distinctCap(), 1, 1_000_000),
+        s.intValue("aggregation.listLimit", d.listLimit(), 1, 1_000));
   }
 
   private static ZoneId zone(String text) {

@@ -25,6 +25,10 @@ import org.apache.kafka.streams.kstream.Produced;
  *   -> recognised events, keyed by client IP (or host) -> relaywatch.events
  *   -> unparsed lines with their reason               -> relaywatch.unparsed
  *   -> ignored lines: counted only
+ *   -> Postfix smtpd events, by process (log order)    -> sessions -> relaywatch.sessions
+ *   -> SASL backend failures, by mail host             -> relaywatch.sasl-backend-errors
+ * relaywatch.events (event time, key: client IP)
+ *   -> relay denials -> windowed aggregates per client -> relaywatch.relay-denials
  * </pre>
  *
  * Every processor and sink is named, so that {@code describe()} is stable across versions (checked
@@ -33,13 +37,33 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class RelaywatchTopology {
   private RelaywatchTopology() {}
 
-  public static Topology build(LineParser parser, StreamsMetrics metrics) {
+  public static Topology build(
+      LineParser parser,
+      StreamsMetrics metrics,
+      AggregationConfig aggregation,
+      SessionConfig sessions) {
     StreamsBuilder builder = new StreamsBuilder();
-    parseLines(builder, parser, metrics);
+    KStream<String, MailEvent> parsed = parseLines(builder, parser, metrics);
+    // Sessions fold each process's lines in log order, which only the parsed stream still has.
+    SessionCorrelation.addTo(parsed, sessions)
+        .to(Topics.SESSIONS.name(), produced(Topics.SESSIONS, "sessions-sink"));
+    SessionCorrelation.saslBackendErrors(parsed)
+        .to(
+            Topics.SASL_BACKEND_ERRORS.name(),
+            produced(Topics.SASL_BACKEND_ERRORS, "sasl-backend-errors-sink"));
+    // Aggregates read the events topic back: already keyed by client IP, so no repartition.
+    RelayDenialAggregation.addTo(
+        builder.stream(
+            Topics.EVENTS.name(),
+            Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde())
+                .withTimestampExtractor(new EventTime())
+                .withName("events-source")),
+        aggregation);
     return builder.build();
   }
 
-  private static void parseLines(
+  /** Parses and routes; returns the recognised events keyed by client IP, in log order. */
+  private static KStream<String, MailEvent> parseLines(
       StreamsBuilder builder, LineParser parser, StreamsMetrics metrics) {
     Map<String, KStream<String, ParseResult>> routes =
         builder.stream(
@@ -50,20 +74,22 @@ public final class RelaywatchTopology {
             .split(Named.as("route-"))
             .branch((host, result) -> result instanceof ParseResult.Parsed, Branched.as("parsed"))
             .defaultBranch(Branched.as("unparsed"));
-    routes
-        .get("route-parsed")
-        .map(
-            (host, result) -> {
-              MailEvent event = ((ParseResult.Parsed) result).event();
-              return KeyValue.pair(keyOf(host, event), event);
-            },
-            Named.as("key-by-client-ip"))
-        .to(Topics.EVENTS.name(), produced(Topics.EVENTS, "events-sink"));
+    KStream<String, MailEvent> events =
+        routes
+            .get("route-parsed")
+            .map(
+                (host, result) -> {
+                  MailEvent event = ((ParseResult.Parsed) result).event();
+                  return KeyValue.pair(keyOf(host, event), event);
+                },
+                Named.as("key-by-client-ip"));
+    events.to(Topics.EVENTS.name(), produced(Topics.EVENTS, "events-sink"));
     routes
         .get("route-unparsed")
         .mapValues(
             result -> ((ParseResult.Unparsed) result).toUnparsedLine(), Named.as("unparsed-line"))
         .to(Topics.UNPARSED.name(), produced(Topics.UNPARSED, "unparsed-sink"));
+    return events;
   }
 
   /**

@@ -1,9 +1,12 @@
 package io.relaywatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.prometheus.client.CollectorRegistry;
 import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.RelayDenialAggregate;
+import io.relaywatch.events.SessionRecord;
 import io.relaywatch.events.Topics;
 import io.relaywatch.events.UnparsedLine;
 import io.relaywatch.streams.parse.MailLogParser;
@@ -25,6 +28,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RelaywatchTopologyTest {
   private static final Instant SHIPPED = Instant.parse("2026-11-03T10:40:00Z");
@@ -33,6 +37,7 @@ class RelaywatchTopologyTest {
   private static final String BACKEND =
       "Nov  3 10:33:30 mx1 postfix/smtpd[1235]: warning: SASL: Connect to Dovecot auth socket 'private/auth' failed: No such file or directory";
 
+  @TempDir Path stateDir;
   private final CollectorRegistry registry = new CollectorRegistry();
   private TopologyTestDriver driver;
   private TestInputTopic<String, byte[]> raw;
@@ -41,13 +46,17 @@ class RelaywatchTopologyTest {
 
   static Topology topology(CollectorRegistry registry) {
     return RelaywatchTopology.build(
-        MailLogParser.create(ZoneOffset.UTC), new StreamsMetrics(registry));
+        MailLogParser.create(ZoneOffset.UTC),
+        new StreamsMetrics(registry),
+        AggregationConfig.DEFAULTS,
+        SessionConfig.defaults());
   }
 
   @BeforeEach
   void start() {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relaywatch-test");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(topology(registry), props);
     raw =
         driver.createInputTopic(
@@ -138,6 +147,32 @@ class RelaywatchTopologyTest {
 
     assertThat(unparsed.readValue().reason()).isEqualTo(UnparsedReasons.NO_HEADER);
     assertThat(events.readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void shouldAggregateDenialsAndJoinSessionsThroughTheWholeTopology() {
+    TestOutputTopic<String, RelayDenialAggregate> aggregates =
+        driver.createOutputTopic(
+            Topics.RELAY_DENIALS.name(),
+            Serdes.String().deserializer(),
+            Topics.RELAY_DENIALS.valueSerde().deserializer());
+    TestOutputTopic<String, SessionRecord> sessions =
+        driver.createOutputTopic(
+            Topics.SESSIONS.name(),
+            Serdes.String().deserializer(),
+            Topics.SESSIONS.valueSerde().deserializer());
+
+    ship(DENIAL);
+    ship(
+        "Nov  3 10:33:28 mx1 postfix/smtpd[1234]: disconnect from unknown[192.0.2.7] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4");
+
+    assertThat(aggregates.readValuesToList())
+        .extracting(RelayDenialAggregate::clientIp, RelayDenialAggregate::count)
+        .as("one update per window size: the driver feeds relaywatch.events back to the topology")
+        .containsExactlyInAnyOrder(tuple("192.0.2.7", 1L), tuple("192.0.2.7", 1L));
+    SessionRecord session = sessions.readValue();
+    assertThat(session.clientIp()).isEqualTo("192.0.2.7");
+    assertThat(session.relayDenied()).isTrue();
   }
 
   @Test

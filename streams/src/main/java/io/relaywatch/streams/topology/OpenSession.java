@@ -1,0 +1,151 @@
+package io.relaywatch.streams.topology;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.relaywatch.events.AuthOutcome;
+import io.relaywatch.events.CommandCount;
+import io.relaywatch.events.EventType;
+import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.RejectReason;
+import io.relaywatch.events.SessionClose;
+import io.relaywatch.events.SessionRecord;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A session still open in the {@code open-sessions} store: what its lines have said so far. Kept as
+ * JSON in the store, so its fields are its format; it turns into a {@link SessionRecord} when the
+ * session closes.
+ */
+@JsonAutoDetect(
+    fieldVisibility = Visibility.ANY,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE)
+final class OpenSession {
+  /** User names are attacker-chosen; a brute force must not grow one session without bound. */
+  static final int MAX_FAILED_USERNAMES = 10;
+
+  private String host;
+  private String program;
+  private Integer pid;
+  private String service;
+  private String clientIp;
+  private String clientHost;
+  private OffsetDateTime start;
+  private OffsetDateTime last;
+  private long lastSeenMillis;
+  private String saslUsername;
+  private boolean loginSeen;
+  private int failuresSeen;
+  private List<String> failedUsernames = new ArrayList<>();
+  private Map<RejectReason, Integer> rejects = new EnumMap<>(RejectReason.class);
+  private boolean relayDenied;
+
+  /** For the JSON reader. */
+  private OpenSession() {}
+
+  /** A session opened by its first recognised line (Postfix's connect line is not an event). */
+  static OpenSession startedBy(MailEvent event, long recordTime) {
+    OpenSession s = new OpenSession();
+    s.host = event.host();
+    s.program = event.program();
+    s.pid = event.pid();
+    s.service = event.service();
+    s.clientIp = event.clientIp();
+    s.start = event.timestamp();
+    s.lastSeenMillis = recordTime;
+    return s;
+  }
+
+  /** Whether {@code event} is about this session's client (pids are reused for new clients). */
+  boolean sameClient(MailEvent event) {
+    return Objects.equals(clientIp, event.clientIp());
+  }
+
+  long lastSeenMillis() {
+    return lastSeenMillis;
+  }
+
+  String clientIp() {
+    return clientIp;
+  }
+
+  /** Folds one line of this session in. */
+  void add(MailEvent event, long recordTime) {
+    last = event.timestamp();
+    lastSeenMillis = Math.max(lastSeenMillis, recordTime);
+    if (event.clientHost() != null) {
+      clientHost = event.clientHost();
+    }
+    if (event.type() == EventType.SASL_AUTH_FAILED) {
+      failuresSeen++;
+      noteFailedUsername(event.saslUsername());
+    } else if (event.type() == EventType.SASL_LOGIN) {
+      loginSeen = true;
+      saslUsername = event.saslUsername();
+    } else if (event.type() == EventType.REJECT) {
+      addReject(event);
+    }
+  }
+
+  private void addReject(MailEvent event) {
+    if (event.saslUsername() != null) {
+      // Postfix 3.10 names the authenticated user on rejects.
+      loginSeen = true;
+      saslUsername = event.saslUsername();
+    }
+    if (event.action() == null || !event.action().refused()) {
+      return; // a dry run refused nothing
+    }
+    rejects.merge(event.reason() == null ? RejectReason.OTHER : event.reason(), 1, Integer::sum);
+    relayDenied |= event.isRelayDenial();
+  }
+
+  private void noteFailedUsername(String name) {
+    if (name != null
+        && failedUsernames.size() < MAX_FAILED_USERNAMES
+        && !failedUsernames.contains(name)) {
+      failedUsernames.add(name);
+    }
+  }
+
+  /**
+   * The finished record. {@code commands} are the disconnect counters (null when the disconnect was
+   * not seen); the counters and the lines are two witnesses of AUTH, and either may be missing a
+   * part (Postfix logs no line for a successful AUTH whose mail is refused), so the larger evidence
+   * wins.
+   */
+  SessionRecord close(SessionClose closedBy, Map<String, CommandCount> commands) {
+    CommandCount auth = commands == null ? null : commands.get("auth");
+    int counted = auth == null ? 0 : auth.total();
+    boolean succeeded = loginSeen || (auth != null && auth.ok() > 0);
+    int failures = Math.max(failuresSeen, auth == null ? 0 : auth.total() - auth.ok());
+    int attempts = Math.max(counted, failures + (succeeded ? 1 : 0));
+    AuthOutcome outcome =
+        succeeded
+            ? AuthOutcome.SUCCEEDED
+            : attempts > 0 ? AuthOutcome.FAILED : AuthOutcome.NEVER_TRIED;
+    return new SessionRecord(
+        host,
+        program,
+        pid,
+        service,
+        clientIp,
+        clientHost,
+        start,
+        last == null ? start : last,
+        closedBy,
+        outcome,
+        saslUsername,
+        attempts,
+        failures,
+        failedUsernames,
+        rejects,
+        relayDenied,
+        commands);
+  }
+}

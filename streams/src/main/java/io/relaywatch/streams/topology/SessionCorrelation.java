@@ -1,0 +1,88 @@
+package io.relaywatch.streams.topology;
+
+import io.relaywatch.events.EventType;
+import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.Mta;
+import io.relaywatch.events.SessionRecord;
+import io.relaywatch.events.Topics;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * Session correlation: one {@link SessionRecord} per SMTP session of a Postfix smtpd process, and
+ * SASL backend errors as host-level events. Both take the stream of parsed events and return a
+ * stream for the caller to write ({@code Topics.SESSIONS}, {@code Topics.SASL_BACKEND_ERRORS}).
+ *
+ * <pre>
+ * events -> smtpd lines with a client -> key host|program|pid -> sessions-by-process (repartition)
+ *        -> correlate-sessions (store open-sessions; timeout punctuator) -> sessions keyed by IP
+ * events -> sasl_backend_unavailable -> keyed by mail host
+ * </pre>
+ *
+ * <p>The fold needs each process's lines in log order. Feed it the stream that comes from {@code
+ * relaywatch.raw-lines} (all lines of a host on one partition), not a re-read of {@code
+ * relaywatch.events}, whose client-IP keys spread one process's consecutive sessions over
+ * partitions.
+ */
+public final class SessionCorrelation {
+  /** The key-value store of open sessions, keyed by {@code host|program|pid}. */
+  public static final String STORE = "open-sessions";
+
+  /** The repartition by smtpd process (topic {@code <application.id>-sessions-by-process-...}). */
+  public static final String REPARTITION = "sessions-by-process";
+
+  private static final Set<EventType> SESSION_TYPES =
+      Set.of(
+          EventType.REJECT,
+          EventType.SASL_AUTH_FAILED,
+          EventType.SASL_LOGIN,
+          EventType.SESSION_END);
+
+  private SessionCorrelation() {}
+
+  /** Sessions keyed by client IP, emitted when each closes. */
+  public static KStream<String, SessionRecord> addTo(
+      KStream<String, MailEvent> events, SessionConfig config) {
+    return events
+        .filter((key, event) -> correlates(event), Named.as("session-lines"))
+        .selectKey((key, event) -> processKey(event), Named.as("key-by-process"))
+        .repartition(
+            Repartitioned.<String, MailEvent>as(REPARTITION)
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Topics.EVENTS.valueSerde()))
+        .process(CorrelateSessions.supplier(config), Named.as("correlate-sessions"));
+  }
+
+  /** SASL backend errors keyed by mail host (the record key when the line names no host). */
+  public static KStream<String, MailEvent> saslBackendErrors(KStream<String, MailEvent> events) {
+    return events
+        .filter(
+            (key, event) -> event != null && event.type() == EventType.SASL_BACKEND_UNAVAILABLE,
+            Named.as("sasl-backend-errors"))
+        .selectKey(
+            (key, event) -> event.host() != null ? event.host() : key,
+            Named.as("sasl-backend-errors-by-host"));
+  }
+
+  /**
+   * Postfix smtpd lines with a client address. Lines without one (Cyrus' own failure line, which
+   * Postfix follows with a counted {@code host[ip]: SASL ... failed}) cannot be placed safely.
+   */
+  static boolean correlates(MailEvent event) {
+    return event != null
+        && event.mta() == Mta.POSTFIX
+        && event.program() != null
+        && event.program().endsWith("/smtpd")
+        && event.pid() != null
+        && event.clientIp() != null
+        && SESSION_TYPES.contains(event.type());
+  }
+
+  /** One smtpd process serves one session at a time, so it names the open session. */
+  static String processKey(MailEvent event) {
+    return event.host() + "|" + event.program() + "|" + event.pid();
+  }
+}

@@ -1,0 +1,116 @@
+package io.relaywatch.streams.topology;
+
+import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.SessionRecord;
+import io.relaywatch.events.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * A test topology of session correlation alone: MailEvents in, sessions and SASL backend errors
+ * out. Events enter at their own event time, as the real topology stamps them.
+ */
+final class SessionDriver implements AutoCloseable {
+  private final Path stateDir;
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<String, MailEvent> events;
+  private final TestOutputTopic<String, SessionRecord> sessions;
+  private final TestOutputTopic<String, MailEvent> backendErrors;
+
+  SessionDriver(SessionConfig config) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sessions-test");
+    // Each driver its own RocksDB directory: two drivers in one test must not share a lock.
+    stateDir = stateDir();
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(topology(config), props);
+    events =
+        driver.createInputTopic(
+            Topics.EVENTS.name(),
+            Serdes.String().serializer(),
+            Topics.EVENTS.valueSerde().serializer());
+    sessions =
+        driver.createOutputTopic(
+            Topics.SESSIONS.name(),
+            Serdes.String().deserializer(),
+            Topics.SESSIONS.valueSerde().deserializer());
+    backendErrors =
+        driver.createOutputTopic(
+            Topics.SASL_BACKEND_ERRORS.name(),
+            Serdes.String().deserializer(),
+            Topics.SASL_BACKEND_ERRORS.valueSerde().deserializer());
+  }
+
+  private static Path stateDir() {
+    try {
+      return Files.createTempDirectory("sessions-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Topology topology(SessionConfig config) {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, MailEvent> events =
+        builder.stream(
+            Topics.EVENTS.name(),
+            Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde())
+                .withName("events-source"));
+    SessionCorrelation.addTo(events, config)
+        .to(
+            Topics.SESSIONS.name(),
+            Produced.with(Topics.SESSIONS.keySerde(), Topics.SESSIONS.valueSerde())
+                .withName("sessions-sink"));
+    SessionCorrelation.saslBackendErrors(events)
+        .to(
+            Topics.SASL_BACKEND_ERRORS.name(),
+            Produced.with(
+                    Topics.SASL_BACKEND_ERRORS.keySerde(), Topics.SASL_BACKEND_ERRORS.valueSerde())
+                .withName("sasl-backend-errors-sink"));
+    return builder.build();
+  }
+
+  /** Logs one line: the event enters keyed as the real topology keys it, at its own time. */
+  void log(MailEvent event) {
+    String key = event.clientIp() != null ? event.clientIp() : event.host();
+    Instant at = event.timestamp().toInstant();
+    events.pipeInput(key, event, at);
+  }
+
+  /** Every session closed since the last call, with its key. */
+  List<KeyValue<String, SessionRecord>> closedSessions() {
+    return sessions.readKeyValuesToList();
+  }
+
+  List<KeyValue<String, MailEvent>> backendErrors() {
+    return backendErrors.readKeyValuesToList();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+    try (Stream<Path> paths = Files.walk(stateDir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
