@@ -97,7 +97,13 @@ print_table() {
   echo "Input: $LOG ($LINES lines, $(du -m "$LOG" | cut -f1) MB). Machine: $(nproc) cores,"
   echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Best of $RUNS interleaved round(s) by wall time (CPU s = user + system of that run);"
-  echo "output discarded; file in page cache; relaywatch includes JVM start-up."
+  echo "output discarded; file in page cache; relaywatch includes JVM start-up"
+  if [[ ${RELAYWATCH[0]:-} == ./relaywatch ]]; then
+    echo "(launcher settings: C1 only, SerialGC, class data archive" \
+      "$([[ -f cli/target/relaywatch.jsa ]] && echo present || echo missing)${RELAYWATCH_JAVA_OPTS:+, RELAYWATCH_JAVA_OPTS=$RELAYWATCH_JAVA_OPTS})."
+  else
+    echo "(java -jar, JVM defaults)."
+  fi
   echo
   awk -v rwfound="${#RELAYWATCH[@]}" '
     { name[NR] = $1; lines[NR] = $2; wall[NR] = $3; cpu[NR] = $4; rss[NR] = $5; st[NR] = $6

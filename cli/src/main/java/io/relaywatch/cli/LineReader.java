@@ -39,12 +39,20 @@ final class LineReader {
 
   /** The next line without its line ending, or null at the end of the stream. */
   String next() throws IOException {
+    return advance() ? text() : null;
+  }
+
+  /**
+   * Moves to the next line without decoding it, so that a caller can look at its {@link #bytes()}
+   * first; false at the end of the stream.
+   */
+  boolean advance() throws IOException {
     length = 0;
     truncated = false;
     boolean started = false;
     while (true) {
       if (position == limit && !fill()) {
-        return started ? decode() : null;
+        return started;
       }
       started = true;
       int newline = indexOfNewline();
@@ -52,9 +60,24 @@ final class LineReader {
       append(position, end - position);
       position = newline < 0 ? limit : newline + 1;
       if (newline >= 0) {
-        return decode();
+        return true;
       }
     }
+  }
+
+  /** The raw bytes of the current line, from 0 to {@link #byteLength()}. Do not modify. */
+  byte[] bytes() {
+    return line;
+  }
+
+  /** How many bytes the current line has, without a trailing CR. */
+  int byteLength() {
+    return !truncated && length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+  }
+
+  /** The current line decoded. */
+  String text() throws IOException {
+    return decode();
   }
 
   /** Whether the last line returned was cut at {@link #MAX_LINE_BYTES}. */
@@ -92,10 +115,7 @@ final class LineReader {
   }
 
   private String decode() throws IOException {
-    int end = length;
-    if (!truncated && end > 0 && line[end - 1] == '\r') {
-      end--;
-    }
+    int end = byteLength();
     if (isAscii(end)) {
       return new String(line, 0, end, StandardCharsets.ISO_8859_1);
     }

@@ -5,13 +5,11 @@ import io.relaywatch.config.Settings;
 import io.relaywatch.ingest.ship.ShipConfig;
 import io.relaywatch.ingest.ship.ShipService;
 import io.relaywatch.ingest.ship.ShipperException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,56 +74,28 @@ public final class ShipCommand implements Callable<Integer> {
   boolean checkConfig;
 
   @Override
-  public Integer call() throws IOException, InterruptedException {
-    ShipConfig shipConfig;
-    try {
-      shipConfig =
-          ShipConfig.from(Settings.load(config, System.getenv(), flags()), System.getenv());
-    } catch (ConfigException e) {
-      error(e.getMessage());
+  public Integer call() throws Exception {
+    ShipConfig shipConfig =
+        ServiceCommands.configure(
+            spec,
+            () ->
+                ShipConfig.from(Settings.load(config, System.getenv(), flags()), System.getenv()));
+    if (shipConfig == null) {
       return 2;
     }
     if (checkConfig) {
-      spec.commandLine().getOut().println("relaywatch ship: configuration is valid");
-      spec.commandLine().getOut().flush();
-      return 0;
+      return ServiceCommands.configurationIsValid(spec);
     }
-    return ship(shipConfig);
-  }
-
-  private int ship(ShipConfig shipConfig) throws IOException, InterruptedException {
     try (ShipService service = ShipService.start(shipConfig, main.stdin().get())) {
-      CountDownLatch done = new CountDownLatch(1);
-      Thread hook = new Thread(() -> stopAndWait(service, done), "relaywatch-ship-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      try {
-        service.run();
-        return 0;
-      } catch (ShipperException e) {
-        error(e.getMessage());
-        return 1;
-      } finally {
-        done.countDown();
-      }
+      ServiceCommands.runUntilStopped(spec, service::stop, service::run);
+      return 0;
+    } catch (ShipperException e) {
+      ServiceCommands.error(spec, e.getMessage());
+      return 1;
     } catch (ConfigException e) {
-      error(e.getMessage());
+      ServiceCommands.error(spec, e.getMessage());
       return 2;
     }
-  }
-
-  /** On SIGTERM: let the current transaction finish, then exit. */
-  private static void stopAndWait(ShipService service, CountDownLatch done) {
-    service.stop();
-    try {
-      done.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void error(String message) {
-    spec.commandLine().getErr().println("relaywatch ship: " + message);
-    spec.commandLine().getErr().flush();
   }
 
   private Map<String, String> flags() {

@@ -1,6 +1,5 @@
 package io.relaywatch.cli;
 
-import io.relaywatch.config.ConfigException;
 import io.relaywatch.config.Settings;
 import io.relaywatch.streams.app.StreamsApp;
 import io.relaywatch.streams.app.StreamsAppConfig;
@@ -47,38 +46,23 @@ public final class StreamsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StreamsAppConfig appConfig;
-    try {
-      appConfig =
-          StreamsAppConfig.from(Settings.load(config, System.getenv(), flags()), System.getenv());
-    } catch (ConfigException e) {
-      spec.commandLine().getErr().println("relaywatch streams: " + e.getMessage());
+    StreamsAppConfig appConfig =
+        ServiceCommands.configure(
+            spec,
+            () ->
+                StreamsAppConfig.from(
+                    Settings.load(config, System.getenv(), flags()), System.getenv()));
+    if (appConfig == null) {
       return 2;
     }
     if (checkConfig) {
-      spec.commandLine().getOut().println("relaywatch streams: configuration is valid");
-      return 0;
+      return ServiceCommands.configurationIsValid(spec);
     }
     CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch closed = new CountDownLatch(1);
-    // On SIGTERM the hook waits until the application has closed, so state is flushed cleanly.
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> stopAndWait(stop, closed), "relaywatch-streams-stop"));
     try (StreamsApp app = StreamsApp.start(appConfig)) {
-      stop.await();
-    } finally {
-      closed.countDown();
+      ServiceCommands.runUntilStopped(spec, stop::countDown, stop::await);
     }
     return 0;
-  }
-
-  private static void stopAndWait(CountDownLatch stop, CountDownLatch closed) {
-    stop.countDown();
-    try {
-      closed.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private Map<String, String> flags() {

@@ -28,10 +28,26 @@ final class PacedLogWriter implements AutoCloseable {
   private int rotations;
 
   PacedLogWriter(Path log, int total, int perTick, Set<Integer> rotateAt) {
+    this(log, 0, total, perTick, rotateAt);
+  }
+
+  /** A writer that continues a log whose lines before {@code from} were written already. */
+  PacedLogWriter(Path log, int from, int total, int perTick, Set<Integer> rotateAt) {
+    this.written.set(from);
     this.log = log;
     this.total = total;
     this.perTick = perTick;
     this.rotateAt = Set.copyOf(rotateAt);
+  }
+
+  /** Writes lines {@code [from, to)} at once, outside the pace. */
+  static void writeNow(Path log, int from, int to) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int n = from; n < to; n++) {
+      sb.append(line(n)).append('\n');
+    }
+    Files.writeString(
+        log, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   static String line(int n) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShipBrokerOutageIT {
   private static final int LINES = 80_000;
+  private static final int BEFORE_OUTAGE = 5_000;
   private static final Duration OUTAGE = Duration.ofSeconds(30);
 
   @TempDir Path dir;
@@ -31,14 +32,16 @@ class ShipBrokerOutageIT {
   @Test
   void shouldLoseAndDuplicateNothingAcrossABrokerOutage() throws Exception {
     Path log = dir.resolve("mail.log");
+    PacedLogWriter.writeNow(log, 0, BEFORE_OUTAGE);
     try (ChildProcessKafka broker = new ChildProcessKafka(dir.resolve("kafka")).start();
-        PacedLogWriter writer = new PacedLogWriter(log, LINES, 200, Set.of());
+        PacedLogWriter writer = new PacedLogWriter(log, BEFORE_OUTAGE, LINES, 200, Set.of());
         ShipperProcess shipper = shipper(broker.bootstrapServers(), log).start();
         TopicContents contents = new TopicContents(broker.bootstrapServers(), "outage-raw")) {
-      writer.start(100);
-      await().atMost(Duration.ofSeconds(90)).until(() -> contents.read().size() >= 5_000);
+      await().atMost(Duration.ofSeconds(90)).until(() -> contents.read().size() >= BEFORE_OUTAGE);
 
       broker.kill();
+      // The rest of the log is written while the broker is away.
+      writer.start(100);
       int writtenAtStop = writer.written();
       await()
           .pollDelay(OUTAGE)

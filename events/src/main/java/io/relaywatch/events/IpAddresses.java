@@ -28,8 +28,51 @@ public final class IpAddresses {
    * @return the canonical form, or null when the text is not a single address
    */
   public static String canonical(String text) {
+    if (isPlainDottedQuad(text)) {
+      return text; // already canonical
+    }
     IPAddress address = parse(text);
     return address == null ? null : address.toCanonicalString();
+  }
+
+  /**
+   * Whether the text is an IPv4 address in its canonical form: four decimal numbers of at most 255,
+   * no leading zeros, nothing else. Most client addresses in a log look like this, and checking by
+   * hand is an order of magnitude cheaper than the general parser, which took about 7% of a
+   * report's time. Anything else (IPv6, leading zeros, odd forms) goes to the library.
+   */
+  static boolean isPlainDottedQuad(String text) {
+    if (text == null) {
+      return false;
+    }
+    int length = text.length();
+    if (length < 7 || length > 15) {
+      return false;
+    }
+    int position = 0;
+    for (int part = 0; part < 4; part++) {
+      if (part > 0) {
+        if (position >= length || text.charAt(position) != '.') {
+          return false;
+        }
+        position++;
+      }
+      int start = position;
+      int value = 0;
+      while (position < length && position - start < 3) {
+        char c = text.charAt(position);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        value = value * 10 + (c - '0');
+        position++;
+      }
+      int digits = position - start;
+      if (digits == 0 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
+        return false;
+      }
+    }
+    return position == length;
   }
 
   /** The parsed address, or null when the text is not a single literal address. */

@@ -45,7 +45,7 @@ public final class ConfiguredSources implements Shipper.SourceFactory {
     closeFiles();
     if (config.stdin()) {
       if (stdinSource == null) {
-        stdinSource = new StdinSource(stdin, config.maxLineBytes(), 10_000);
+        stdinSource = new StdinSource(stdin, config.maxLineBytes(), config.batchBytes());
       }
       return List.of(stdinSource);
     }

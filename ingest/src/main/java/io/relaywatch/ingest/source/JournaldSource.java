@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,11 +22,8 @@ import java.util.concurrent.TimeUnit;
  * behind, which blocks journalctl on its pipe instead of growing memory.
  */
 public final class JournaldSource implements LineSource {
-  /** With lines of up to 64 KiB, 1,024 queued lines stay within 64 MiB. */
-  private static final int QUEUE_LINES = 1_024;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final SourceLine END = new SourceLine(new byte[0], null, false);
 
   /** Where to start without a checkpoint: the oldest entry still stored, or only new ones. */
   public enum Seek {
@@ -64,7 +59,7 @@ public final class JournaldSource implements LineSource {
   private final List<String> command;
   private final Process process;
   private final StderrTail stderr;
-  private final BlockingQueue<SourceLine> queue = new ArrayBlockingQueue<>(QUEUE_LINES);
+  private final LineQueue queue = new LineQueue();
   private final int maxLines;
   private final int maxBytes;
   private final Thread reader;
@@ -72,7 +67,6 @@ public final class JournaldSource implements LineSource {
   private volatile boolean closed;
   private String cursor;
   private long oversizeLines;
-  private boolean ended;
 
   private JournaldSource(Options options, String cursor) throws IOException {
     this.name = nameOf(options.units(), options.identifiers());
@@ -141,14 +135,14 @@ public final class JournaldSource implements LineSource {
     try (InputStream in = process.getInputStream();
         MappingIterator<JsonNode> entries = JSON.readerFor(JsonNode.class).readValues(in)) {
       while (!closed && entries.hasNextValue()) {
-        put(toLine(entries.nextValue(), options));
+        queue.put(toLine(entries.nextValue(), options));
       }
     } catch (IOException | RuntimeException e) {
       if (!closed) {
         failure = new IOException("cannot read the output of " + command.get(0), e);
       }
     } finally {
-      put(END);
+      queue.end();
     }
   }
 
@@ -163,14 +157,6 @@ public final class JournaldSource implements LineSource {
         line, cursor == null ? null : cursor.getBytes(StandardCharsets.US_ASCII), cut);
   }
 
-  private void put(SourceLine line) {
-    try {
-      queue.put(line);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   @Override
   public String name() {
     return name;
@@ -178,24 +164,14 @@ public final class JournaldSource implements LineSource {
 
   @Override
   public List<SourceLine> poll() throws IOException {
-    List<SourceLine> out = new ArrayList<>();
-    long bytes = 0;
-    while (!ended && out.size() < maxLines && bytes < maxBytes) {
-      SourceLine line = queue.poll();
-      if (line == null) {
-        break;
-      }
-      if (line == END) {
-        ended = true;
-      } else {
-        out.add(line);
-        bytes += line.bytes().length;
-        oversizeLines += line.cut() ? 1 : 0;
-        cursor =
-            line.eventId() == null ? cursor : new String(line.eventId(), StandardCharsets.US_ASCII);
+    List<SourceLine> out = queue.drain(maxLines, maxBytes);
+    for (SourceLine line : out) {
+      oversizeLines += line.cut() ? 1 : 0;
+      if (line.eventId() != null) {
+        cursor = new String(line.eventId(), StandardCharsets.US_ASCII);
       }
     }
-    if (ended && out.isEmpty()) {
+    if (queue.ended() && out.isEmpty()) {
       throw exitFailure();
     }
     return out;

@@ -2,10 +2,7 @@ package io.relaywatch.ingest.source;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Lines from standard input (e.g. {@code tail -F | relaywatch ship --stdin}). A reader thread
@@ -15,17 +12,15 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class StdinSource implements LineSource {
   public static final String NAME = "stdin";
-  private static final int QUEUE_LINES = 10_000;
-  private static final SourceLine END = new SourceLine(new byte[0], null, false);
+  private static final int MAX_LINES_PER_POLL = 10_000;
 
-  private final BlockingQueue<SourceLine> queue = new ArrayBlockingQueue<>(QUEUE_LINES);
-  private final int maxLines;
+  private final LineQueue queue = new LineQueue();
+  private final long maxBytes;
   private final Thread reader;
   private volatile IOException failure;
-  private boolean ended;
 
-  public StdinSource(InputStream in, int maxLineBytes, int maxLinesPerPoll) {
-    this.maxLines = maxLinesPerPoll;
+  public StdinSource(InputStream in, int maxLineBytes, long maxBytesPerPoll) {
+    this.maxBytes = maxBytesPerPoll;
     this.reader = new Thread(() -> read(in, maxLineBytes), "relaywatch-stdin");
     reader.setDaemon(true);
     reader.start();
@@ -33,19 +28,12 @@ public final class StdinSource implements LineSource {
 
   private void read(InputStream in, int maxLineBytes) {
     try {
-      LineSplitter.split(in, maxLineBytes, (bytes, cut) -> put(new SourceLine(bytes, null, cut)));
+      LineSplitter.split(
+          in, maxLineBytes, (bytes, cut) -> queue.put(new SourceLine(bytes, null, cut)));
     } catch (IOException e) {
       failure = e;
     } finally {
-      put(END);
-    }
-  }
-
-  private void put(SourceLine line) {
-    try {
-      queue.put(line);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      queue.end();
     }
   }
 
@@ -56,19 +44,8 @@ public final class StdinSource implements LineSource {
 
   @Override
   public List<SourceLine> poll() throws IOException {
-    List<SourceLine> out = new ArrayList<>();
-    while (!ended && out.size() < maxLines) {
-      SourceLine line = queue.poll();
-      if (line == null) {
-        break;
-      }
-      if (line == END) {
-        ended = true;
-      } else {
-        out.add(line);
-      }
-    }
-    if (ended && failure != null && out.isEmpty()) {
+    List<SourceLine> out = queue.drain(MAX_LINES_PER_POLL, maxBytes);
+    if (queue.ended() && failure != null && out.isEmpty()) {
       throw new IOException("cannot read standard input: " + failure.getMessage(), failure);
     }
     return out;
@@ -76,7 +53,7 @@ public final class StdinSource implements LineSource {
 
   @Override
   public boolean exhausted() {
-    return ended && queue.isEmpty();
+    return queue.ended();
   }
 
   @Override

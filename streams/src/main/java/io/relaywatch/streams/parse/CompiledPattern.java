@@ -21,6 +21,19 @@ final class CompiledPattern {
     return name;
   }
 
+  /** The regular expression Grok composed, for tests that pin it. */
+  String regex() {
+    return pattern.pattern();
+  }
+
+  /** A captured run of digits as a number; null when absent, empty or too long for an int. */
+  static Integer toInt(String digits) {
+    if (digits == null || digits.isEmpty() || digits.length() > 9) {
+      return null;
+    }
+    return Integer.valueOf(digits);
+  }
+
   /** The captures of a whole-input match, or null when the input does not match. */
   Captures match(CharSequence input) {
     Matcher matcher = pattern.matcher(input);
@@ -53,11 +66,7 @@ final class CompiledPattern {
     }
 
     Integer getInt(String field) {
-      String value = get(field);
-      if (value == null || value.isEmpty() || value.length() > 9) {
-        return null;
-      }
-      return Integer.valueOf(value);
+      return toInt(get(field));
     }
   }
 }

@@ -27,9 +27,14 @@ final class EventFields {
    * Sets the client from captures named {@code clientHost}, {@code clientIp}, {@code clientPort}.
    */
   static MailEvent.Builder client(MailEvent.Builder b, CompiledPattern.Captures m) {
-    return b.clientHost(emptyToNull(m.get("clientHost")))
-        .clientIp(IpAddresses.canonical(m.get("clientIp")))
-        .clientPort(port(m.getInt("clientPort")));
+    return client(b, m.get("clientHost"), m.get("clientIp"), m.getInt("clientPort"));
+  }
+
+  /** Sets the client from captured texts (null when not captured). */
+  static MailEvent.Builder client(MailEvent.Builder b, String host, String ip, Integer port) {
+    return b.clientHost(emptyToNull(host))
+        .clientIp(IpAddresses.canonical(ip))
+        .clientPort(port(port));
   }
 
   static MailEvent.Builder recipient(MailEvent.Builder b, String recipient) {

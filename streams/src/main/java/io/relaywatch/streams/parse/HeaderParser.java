@@ -101,7 +101,7 @@ final class HeaderParser {
       return -1;
     }
     for (int i = 0; i < 12; i++) {
-      if (c.startsWith(MONTHS.substring(i * 3, i * 3 + 3))) {
+      if (c.startsWith(MONTHS, i * 3, 3)) { // no substring per month tried
         c.pos(c.pos() + 3);
         return i + 1;
       }

@@ -18,4 +18,14 @@ public interface LineParser {
    *     against it
    */
   ParseResult parse(String line, Instant reference);
+
+  /**
+   * A cheap look at a line's raw UTF-8 bytes before they are decoded: false only when {@link
+   * #parse} would return {@link ParseResult#IGNORED} for the decoded line (which must be at most
+   * {@link #MAX_LINE_CHARS} long), so a reader can skip decoding most lines. The default looks at
+   * nothing and says true.
+   */
+  default boolean mayBeRelevant(byte[] utf8, int from, int to) {
+    return true;
+  }
 }

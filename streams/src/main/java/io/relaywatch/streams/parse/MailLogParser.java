@@ -39,6 +39,11 @@ public final class MailLogParser implements LineParser {
   }
 
   @Override
+  public boolean mayBeRelevant(byte[] utf8, int from, int to) {
+    return Prefilter.mayBeRelevant(utf8, from, to);
+  }
+
+  @Override
   public ParseResult parse(String line, Instant reference) {
     if (line == null || line.isEmpty()) {
       return ParseResult.IGNORED;

@@ -14,7 +14,6 @@ final class PostfixParser {
   private final CompiledPattern saslFailed;
   private final CompiledPattern saslFailureNoClient;
   private final CompiledPattern saslLogin;
-  private final CompiledPattern disconnect;
   private final ReasonCatalogue reasons;
 
   PostfixParser(GrokPatterns grok, ReasonCatalogue reasons) {
@@ -25,7 +24,6 @@ final class PostfixParser {
     this.saslFailed = grok.compile("POSTFIX_SASL_FAILED");
     this.saslFailureNoClient = grok.compile("POSTFIX_SASL_FAILURE_NOCLIENT");
     this.saslLogin = grok.compile("POSTFIX_SASL_LOGIN");
-    this.disconnect = grok.compile("POSTFIX_DISCONNECT");
     this.reasons = reasons;
   }
 
@@ -164,14 +162,14 @@ final class PostfixParser {
   }
 
   private ParseResult sessionEnd(String line, String body, LineHeader header, ProgramName program) {
-    CompiledPattern.Captures m = disconnect.match(body);
+    DisconnectLine m = DisconnectLine.match(body); // the POSTFIX_DISCONNECT pattern, by hand
     if (m == null) {
       return ParseResult.IGNORED;
     }
     MailEvent.Builder b =
         EventFields.base(EventType.SESSION_END, header, program, line)
-            .commands(CommandCounters.parse(m.get("counters")));
-    EventFields.client(b, m);
+            .commands(CommandCounters.parse(m.counters()));
+    EventFields.client(b, m.clientHost(), m.clientIp(), CompiledPattern.toInt(m.clientPort()));
     return new ParseResult.Parsed(b.build());
   }
 

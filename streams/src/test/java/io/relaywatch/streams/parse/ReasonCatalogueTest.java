@@ -61,4 +61,29 @@ class ReasonCatalogueTest {
     assertThat(CATALOGUE.classify("something new", "EHLO")).isEqualTo(RejectReason.HELO_REJECTED);
     assertThat(CATALOGUE.classify(null, null)).isEqualTo(RejectReason.OTHER);
   }
+
+  @Test
+  void shouldReadTheSameRulesAsJacksonDataBinding() throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper yaml =
+        new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+            .enable(
+                com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    try (java.io.InputStream in = ReasonCatalogue.class.getResourceAsStream("/reasons.yaml")) {
+      List<ReasonCatalogue.Rule> bound =
+          yaml.readValue(in, ReasonCatalogue.Catalogue.class).rules();
+      assertThat(CATALOGUE.rules()).isEqualTo(new ReasonCatalogue(bound).rules());
+    }
+  }
+
+  @Test
+  void shouldRefuseAnUnknownKey() throws java.io.IOException {
+    String text = "rules:\n  - reason: other\n    contain: [x]\n";
+    try (com.fasterxml.jackson.core.JsonParser parser =
+        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory().createParser(text)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReasonCatalogue.readRules(parser))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("unknown key 'contain'");
+    }
+  }
 }

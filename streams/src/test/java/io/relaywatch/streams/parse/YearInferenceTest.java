@@ -2,9 +2,15 @@ package io.relaywatch.streams.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,5 +48,63 @@ class YearInferenceTest {
                 .getOffset()
                 .toString())
         .isEqualTo(offset);
+  }
+
+  @Test
+  void shouldAgreeWithTheZonedDateTimeArithmeticForFixedOffsets() {
+    Random random = new Random(20261128);
+    ZoneId[] zones = {ZoneOffset.UTC, ZoneOffset.ofHours(14), ZoneOffset.ofHoursMinutes(-9, -30)};
+    for (int i = 0; i < 50_000; i++) {
+      int month = 1 + random.nextInt(12);
+      int day = 1 + random.nextInt(31);
+      int hour = random.nextInt(24);
+      int minute = random.nextInt(60);
+      int second = random.nextInt(60);
+      int nanos = random.nextBoolean() ? 0 : random.nextInt(1_000_000_000);
+      // References cluster around year ends, where the choice of year changes.
+      Instant reference =
+          Instant.parse("2020-12-31T00:00:00Z")
+              .plusSeconds((long) random.nextInt(8) * 365 * 86400)
+              .plusSeconds(random.nextInt(4 * 86400) - 2 * 86400L)
+              .plusSeconds(random.nextBoolean() ? 0 : random.nextInt(365 * 86400));
+      ZoneId zone = zones[random.nextInt(zones.length)];
+      assertThat(YearInference.resolve(month, day, hour, minute, second, nanos, reference, zone))
+          .isEqualTo(zonedReference(month, day, hour, minute, second, nanos, reference, zone));
+    }
+  }
+
+  /** The rule written the slow, obvious way: every candidate year as a ZonedDateTime. */
+  private static OffsetDateTime zonedReference(
+      int month,
+      int day,
+      int hour,
+      int minute,
+      int second,
+      int nanos,
+      Instant reference,
+      ZoneId zone) {
+    int referenceYear = reference.atZone(zone).getYear();
+    ZonedDateTime best = null;
+    for (int year = referenceYear + 1; year >= referenceYear - 8; year--) {
+      if (best != null && year < referenceYear - 1) {
+        break;
+      }
+      ZonedDateTime candidate;
+      try {
+        candidate =
+            ZonedDateTime.of(LocalDateTime.of(year, month, day, hour, minute, second, nanos), zone);
+      } catch (DateTimeException e) {
+        continue;
+      }
+      if (candidate.toEpochSecond() > reference.getEpochSecond() + 86400) {
+        continue;
+      }
+      if (best == null
+          || Math.abs(candidate.toEpochSecond() - reference.getEpochSecond())
+              < Math.abs(best.toEpochSecond() - reference.getEpochSecond())) {
+        best = candidate;
+      }
+    }
+    return best == null ? null : best.toOffsetDateTime();
   }
 }
