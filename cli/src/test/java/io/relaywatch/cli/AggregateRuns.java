@@ -15,7 +15,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.Comparator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionTimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -99,6 +105,32 @@ final class AggregateRuns {
   /** Whether both window sizes have counted every denial of the log. */
   static boolean complete(Map<String, RelayDenialAggregate> latest, int denials) {
     return counted(latest, "PT1M") == denials && counted(latest, "PT1H") == denials;
+  }
+
+  /** The group's committed offset and the end offset of each input partition, for a failure. */
+  static String progress(String bootstrap) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new TreeMap<>(Comparator.comparing(Object::toString));
+      committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+      StringBuilder out = new StringBuilder();
+      admin
+          .listOffsets(latest)
+          .all()
+          .get()
+          .forEach(
+              (tp, end) ->
+                  out.append(tp)
+                      .append(' ')
+                      .append(committed.get(tp).offset())
+                      .append('/')
+                      .append(end.offset())
+                      .append('\n'));
+      return out.toString();
+    } catch (Exception e) {
+      return "offsets unavailable: " + e;
+    }
   }
 
   /** Waits until both window sizes count every denial, then returns the aggregates. */

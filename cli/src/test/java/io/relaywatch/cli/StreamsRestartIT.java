@@ -61,11 +61,31 @@ class StreamsRestartIT {
       try {
         restarted = AggregateRuns.awaitComplete(relayDenials, log.denials(), DEADLINE);
       } catch (AssertionError e) {
-        throw new AssertionError(e.getMessage() + "; the child's output:\n" + tail(runDir), e);
+        throw new AssertionError(
+            e.getMessage()
+                + "; differing aggregates (restarted, then uninterrupted):\n"
+                + differences(AggregateRuns.latest(relayDenials), uninterrupted)
+                + "committed/end offsets:\n"
+                + AggregateRuns.progress(broker.bootstrapServers())
+                + "the child's output:\n"
+                + tail(runDir),
+            e);
       }
 
       assertThat(restarted).hasSizeGreaterThan(HOSTS.size() * 40).isEqualTo(uninterrupted);
     }
+  }
+
+  private static String differences(
+      Map<String, RelayDenialAggregate> actual, Map<String, RelayDenialAggregate> expected) {
+    StringBuilder out = new StringBuilder();
+    expected.forEach(
+        (key, value) -> {
+          if (!value.equals(actual.get(key))) {
+            out.append(actual.get(key)).append('\n').append(value).append("\n\n");
+          }
+        });
+    return out.toString();
   }
 
   private static String tail(Path runDir) throws java.io.IOException {
