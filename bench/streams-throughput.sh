@@ -24,5 +24,5 @@ JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx1g}
 args=(--lines "$LINES" --seed "$SEED" --threads "$THREADS" --partitions "$PARTITIONS")
 [[ -n ${CONFIG:-} ]] && args+=(--config "$CONFIG")
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec java $JAVA_OPTS -Dlog4j2.level=WARN -cp "bench/target/classes:bench/target/lib/*" \
+exec java $JAVA_OPTS -Dlog4j2.configurationFile=cli/src/test/resources/log4j2-child.xml -cp "bench/target/classes:bench/target/lib/*" \
   io.relaywatch.bench.StreamsThroughput "${args[@]}"

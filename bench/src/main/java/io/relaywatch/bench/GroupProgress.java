@@ -2,6 +2,7 @@ package io.relaywatch.bench;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -27,9 +28,13 @@ final class GroupProgress implements AutoCloseable {
    * and returns {@link System#nanoTime()} then. A transactional writer leaves a commit marker as a
    * partition's last offset, which no consumer commits past: a slack of 1 allows for it.
    */
-  long awaitCaughtUp(String topic, long slack, Duration deadline) throws Exception {
+  long awaitCaughtUp(String topic, long slack, Duration deadline, BooleanSupplier failed)
+      throws Exception {
     long giveUp = System.nanoTime() + deadline.toNanos();
     while (System.nanoTime() < giveUp) {
+      if (failed.getAsBoolean()) {
+        throw new IllegalStateException("the Streams application failed; see its log");
+      }
       if (caughtUp(topic, slack)) {
         return System.nanoTime();
       }

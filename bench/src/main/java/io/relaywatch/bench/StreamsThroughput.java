@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The full Streams application against the embedded broker, both in this JVM: a generated {@code
@@ -52,9 +54,11 @@ public final class StreamsThroughput {
       long start = System.nanoTime();
       try (StreamsApp app = StreamsApp.start(config(bootstrap, dir, options));
           GroupProgress progress = new GroupProgress(bootstrap, APPLICATION_ID)) {
-        double parsed = seconds(progress.awaitCaughtUp(Topics.RAW_LINES.name(), 0, DEADLINE) - start);
+        BooleanSupplier failed = () -> app.state() == KafkaStreams.State.ERROR;
+        double parsed =
+            seconds(progress.awaitCaughtUp(Topics.RAW_LINES.name(), 0, DEADLINE, failed) - start);
         double aggregated =
-            seconds(progress.awaitCaughtUp(Topics.EVENTS.name(), 1, DEADLINE) - start);
+            seconds(progress.awaitCaughtUp(Topics.EVENTS.name(), 1, DEADLINE, failed) - start);
         memory.stop();
         System.err.printf(
             "produced %,d lines in %.1f s; raw-lines consumed after %.1f s, events after %.1f s%n",
