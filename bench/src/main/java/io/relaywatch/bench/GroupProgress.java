@@ -2,8 +2,8 @@ package io.relaywatch.bench;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -45,7 +45,10 @@ final class GroupProgress implements AutoCloseable {
 
   private boolean caughtUp(String topic, long slack) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> committed =
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        admin
+            .listConsumerGroupOffsets(group)
+            .partitionsToOffsetAndMetadata()
+            .get(10, TimeUnit.SECONDS);
     Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
     admin
         .describeTopics(java.util.List.of(topic))

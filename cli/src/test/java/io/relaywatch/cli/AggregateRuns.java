@@ -10,24 +10,24 @@ import io.relaywatch.streams.app.StreamsAppConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import java.util.Comparator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.awaitility.core.ConditionTimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What the Streams ITs share: shipping generated lines straight into {@code relaywatch.raw-lines},
@@ -63,18 +63,26 @@ final class AggregateRuns {
 
   /** The settings of one instance: its own state directory, no HTTP port, 4 partitions. */
   static StreamsAppConfig config(String bootstrap, Path stateDir) {
-    return StreamsAppConfig.from(Settings.load(null, Map.of(), flags(bootstrap, stateDir)), Map.of());
+    return StreamsAppConfig.from(
+        Settings.load(null, Map.of(), flags(bootstrap, stateDir)), Map.of());
   }
 
   static Map<String, String> flags(String bootstrap, Path stateDir) {
     return Map.of(
-        "kafka.bootstrapServers", bootstrap,
-        "streams.stateDir", stateDir.toString(),
-        "streams.applicationId", APPLICATION_ID,
-        "streams.http.port", "0",
-        "streams.http.address", "127.0.0.1",
-        "streams.zone", "UTC",
-        "streams.partitions", Integer.toString(PARTITIONS));
+        "kafka.bootstrapServers",
+        bootstrap,
+        "streams.stateDir",
+        stateDir.toString(),
+        "streams.applicationId",
+        APPLICATION_ID,
+        "streams.http.port",
+        "0",
+        "streams.http.address",
+        "127.0.0.1",
+        "streams.zone",
+        "UTC",
+        "streams.partitions",
+        Integer.toString(PARTITIONS));
   }
 
   /**
@@ -109,10 +117,12 @@ final class AggregateRuns {
 
   /** The group's committed offset and the end offset of each input partition, for a failure. */
   static String progress(String bootstrap) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, OffsetSpec> latest = new TreeMap<>(Comparator.comparing(Object::toString));
+      Map<TopicPartition, OffsetSpec> latest =
+          new TreeMap<>(Comparator.comparing(Object::toString));
       committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
       StringBuilder out = new StringBuilder();
       admin

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Postfix sessions of many relay probers on several mail hosts, the same for the same seed: connect,
- * one to four relay denials, disconnect. Time (UTC, RFC 3164) never goes backwards.
+ * Postfix sessions of many relay probers on several mail hosts, the same for the same seed:
+ * connect, one to four relay denials, disconnect. Time (UTC, RFC 3164) never goes backwards.
  *
  * <p>Each host has its own clients. An aggregate lists the first recipient domains, hosts and
  * sample lines in arrival order, and the arrival order of two hosts' lines about one client is up

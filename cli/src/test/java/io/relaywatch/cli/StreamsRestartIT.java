@@ -41,7 +41,8 @@ class StreamsRestartIT {
     Path runDir = dir.resolve("killed");
     try (ChildProcessKafka broker = new ChildProcessKafka(runDir.resolve("kafka")).start();
         StreamsProcess streams =
-            new StreamsProcess(config(broker.bootstrapServers(), runDir), runDir.resolve("out.log"));
+            new StreamsProcess(
+                config(broker.bootstrapServers(), runDir), runDir.resolve("out.log"));
         TopicContents relayDenials =
             new TopicContents(broker.bootstrapServers(), Topics.RELAY_DENIALS.name())) {
       streams.start();

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances of the application on a 4-partition input end with the same relay-denial
- * aggregates as one instance. The topology's topic names are fixed by the catalogue, so each run
- * gets a broker of its own (a child JVM), not the shared fixture.
+ * Two instances of the application on a 4-partition input end with the same relay-denial aggregates
+ * as one instance. The topology's topic names are fixed by the catalogue, so each run gets a broker
+ * of its own (a child JVM), not the shared fixture.
  */
 class StreamsScaleOutIT {
   private static final List<String> HOSTS =
@@ -57,15 +57,12 @@ class StreamsScaleOutIT {
     List<StreamsApp> apps = new ArrayList<>();
     try (ChildProcessKafka broker = new ChildProcessKafka(runDir.resolve("kafka")).start()) {
       String bootstrap = broker.bootstrapServers();
-      try (TopicContents relayDenials =
-          new TopicContents(bootstrap, Topics.RELAY_DENIALS.name())) {
+      try (TopicContents relayDenials = new TopicContents(bootstrap, Topics.RELAY_DENIALS.name())) {
         for (int i = 0; i < instances; i++) {
           StreamsApp app =
               StreamsApp.start(AggregateRuns.config(bootstrap, runDir.resolve("state-" + i)));
           apps.add(app);
-          await()
-              .atMost(RUN_DEADLINE)
-              .until(() -> app.state() == KafkaStreams.State.RUNNING);
+          await().atMost(RUN_DEADLINE).until(() -> app.state() == KafkaStreams.State.RUNNING);
         }
         awaitEveryMemberHasWork(bootstrap, instances);
         AggregateRuns.ship(bootstrap, log, log.lines());
@@ -78,7 +75,8 @@ class StreamsScaleOutIT {
 
   /** All instances in the consumer group, each with input partitions of its own. */
   private static void awaitEveryMemberHasWork(String bootstrap, int instances) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       await()
           .atMost(RUN_DEADLINE)
           .pollInterval(Duration.ofMillis(500))
