@@ -1,0 +1,171 @@
+package io.relaywatch.bench;
+
+import io.relaywatch.config.Settings;
+import io.relaywatch.events.Topic;
+import io.relaywatch.events.TopicCreator;
+import io.relaywatch.events.Topics;
+import io.relaywatch.kafka.EmbeddedKafka;
+import io.relaywatch.streams.app.StreamsApp;
+import io.relaywatch.streams.app.StreamsAppConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The full Streams application against the embedded broker, both in this JVM: a generated {@code
+ * mail.log} is produced into {@code relaywatch.raw-lines} first, then {@link StreamsApp} is started
+ * and timed until its consumer group has committed every raw line and read every event back (the
+ * aggregation's input). Prints lines/s, peak heap and RSS as one markdown table row.
+ *
+ * <p>Usage: {@code StreamsThroughput [--lines N] [--seed S] [--threads T] [--partitions P]
+ * [--config streams.yaml]}; the YAML file may set {@code kafka.properties.*} to try Streams
+ * settings.
+ */
+public final class StreamsThroughput {
+  private static final String APPLICATION_ID = "streams-throughput";
+  private static final Duration DEADLINE = Duration.ofMinutes(15);
+
+  private StreamsThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    Options options = Options.parse(args);
+    Path dir = Files.createTempDirectory("relaywatch-streams-bench");
+    try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start()) {
+      String bootstrap = kafka.bootstrapServers();
+      createTopics(bootstrap, options.partitions());
+      long produceStart = System.nanoTime();
+      produce(bootstrap, options);
+      double produceSeconds = seconds(System.nanoTime() - produceStart);
+      System.gc();
+      MemorySampler memory = MemorySampler.start();
+      long start = System.nanoTime();
+      try (StreamsApp app = StreamsApp.start(config(bootstrap, dir, options));
+          GroupProgress progress = new GroupProgress(bootstrap, APPLICATION_ID)) {
+        BooleanSupplier failed = () -> app.state() == KafkaStreams.State.ERROR;
+        double parsed =
+            seconds(progress.awaitCaughtUp(Topics.RAW_LINES.name(), 0, DEADLINE, failed) - start);
+        double aggregated =
+            seconds(progress.awaitCaughtUp(Topics.EVENTS.name(), 1, DEADLINE, failed) - start);
+        memory.stop();
+        System.err.printf(
+            "produced %,d lines in %.1f s; raw-lines consumed after %.1f s, events after %.1f s%n",
+            options.lines(), produceSeconds, parsed, aggregated);
+        System.out.println(
+            "| lines | threads | partitions | s (raw-lines lag 0) | lines/s | s (events lag 0)"
+                + " | lines/s | heap used peak MB | heap committed peak MB | RSS peak MB |");
+        System.out.printf(
+            "| %,d | %d | %d | %.1f | %,.0f | %.1f | %,.0f | %d | %d | %d |%n",
+            options.lines(),
+            options.threads(),
+            options.partitions(),
+            parsed,
+            options.lines() / parsed,
+            aggregated,
+            options.lines() / aggregated,
+            memory.peakUsedMb(),
+            memory.peakCommittedMb(),
+            MemorySampler.peakRssMb());
+      }
+    }
+  }
+
+  private static void createTopics(String bootstrap, int partitions) throws Exception {
+    List<Topic<?, ?>> topics =
+        List.of(
+            Topics.RAW_LINES,
+            Topics.EVENTS,
+            Topics.UNPARSED,
+            Topics.RELAY_DENIALS,
+            Topics.SESSIONS,
+            Topics.SASL_BACKEND_ERRORS);
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      TopicCreator.ensure(admin, topics, partitions, Duration.ofSeconds(30));
+    }
+  }
+
+  /** As the shipper sends: key = mail host, time = when shipped, its producer settings. */
+  private static void produce(String bootstrap, Options options) {
+    MailLogGenerator generator =
+        new MailLogGenerator(options.seed(), MailLogGenerator.DEFAULT_START);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+    // Two days of log shipped as a backlog, one minute after its last line.
+    long shipped = shippedTime(options);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+      for (long i = 0; i < options.lines(); i++) {
+        byte[] line = generator.nextLine().getBytes(StandardCharsets.UTF_8);
+        producer.send(
+            new ProducerRecord<>(
+                Topics.RAW_LINES.name(), null, shipped, MailLogGenerator.SERVER_HOST, line));
+      }
+      producer.flush();
+    }
+  }
+
+  /** The time the generator reaches after {@code lines} lines, plus a minute. */
+  private static long shippedTime(Options options) {
+    MailLogGenerator probe = new MailLogGenerator(options.seed(), MailLogGenerator.DEFAULT_START);
+    for (long i = 0; i < options.lines(); i++) {
+      probe.nextLine();
+    }
+    return probe.lastTimestamp().plusSeconds(60).toEpochMilli();
+  }
+
+  private static StreamsAppConfig config(String bootstrap, Path dir, Options options) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    flags.put("kafka.bootstrapServers", bootstrap);
+    flags.put("streams.stateDir", dir.resolve("streams").toString());
+    flags.put("streams.applicationId", APPLICATION_ID);
+    flags.put("streams.http.port", "0");
+    flags.put("streams.http.address", "127.0.0.1");
+    flags.put("streams.zone", "UTC");
+    flags.put("streams.threads", Integer.toString(options.threads()));
+    flags.put("streams.partitions", Integer.toString(options.partitions()));
+    return StreamsAppConfig.from(Settings.load(options.config(), Map.of(), flags), Map.of());
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  /** The parsed command line. */
+  record Options(long lines, long seed, int threads, int partitions, Path config) {
+    static Options parse(String[] args) {
+      long lines = 1_000_000;
+      long seed = 1;
+      int threads = 1;
+      int partitions = 3;
+      Path config = null;
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        switch (args[i]) {
+          case "--lines" -> lines = Long.parseLong(args[i + 1]);
+          case "--seed" -> seed = Long.parseLong(args[i + 1]);
+          case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+          case "--partitions" -> partitions = Integer.parseInt(args[i + 1]);
+          case "--config" -> config = Path.of(args[i + 1]);
+          default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+        }
+      }
+      return new Options(lines, seed, threads, partitions, config);
+    }
+  }
+}
