@@ -3,16 +3,13 @@ package io.relaywatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.relaywatch.config.Settings;
 import io.relaywatch.events.EventType;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.Topics;
-import io.relaywatch.ingest.ship.ShipConfig;
 import io.relaywatch.ingest.ship.ShipService;
 import io.relaywatch.kafka.testing.KafkaFixture;
 import io.relaywatch.kafka.testing.TopicContents;
 import io.relaywatch.streams.app.StreamsApp;
-import io.relaywatch.streams.app.StreamsAppConfig;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,9 +41,12 @@ class PipelineIT {
   void shouldTurnTheRealPostfixLogIntoEventsKeyedByClient() throws Exception {
     Path log = Files.copy(FIXTURE, dir.resolve("mail.log"));
     String bootstrap = KafkaFixture.bootstrapServers();
-    try (StreamsApp streams = StreamsApp.start(streamsConfig(bootstrap));
+    try (StreamsApp streams =
+            StreamsApp.start(TestConfigs.streams(dir, bootstrap, "pipeline-it", Map.of()));
         ShipService shipper =
-            ShipService.start(shipConfig(bootstrap, log), new ByteArrayInputStream(new byte[0]));
+            ShipService.start(
+                TestConfigs.ship(dir, bootstrap, log, "pipeline-it"),
+                new ByteArrayInputStream(new byte[0]));
         TopicContents events = new TopicContents(bootstrap, Topics.EVENTS.name());
         TopicContents aggregates = new TopicContents(bootstrap, Topics.RELAY_DENIALS.name());
         TopicContents sessions = new TopicContents(bootstrap, Topics.SESSIONS.name())) {
@@ -101,40 +101,5 @@ class PipelineIT {
 
   private static <K> Map<K, Long> countBy(List<MailEvent> events, Function<MailEvent, K> key) {
     return events.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
-  }
-
-  private StreamsAppConfig streamsConfig(String bootstrap) {
-    return StreamsAppConfig.from(
-        Settings.load(
-            null,
-            Map.of(),
-            Map.of(
-                "kafka.bootstrapServers", bootstrap,
-                "streams.stateDir", dir.resolve("streams").toString(),
-                "streams.applicationId", "pipeline-it",
-                "streams.http.port", "0",
-                "streams.zone", "UTC")),
-        Map.of());
-  }
-
-  private ShipConfig shipConfig(String bootstrap, Path log) {
-    return ShipConfig.from(
-        Settings.load(
-            null,
-            Map.of(),
-            Map.of(
-                "kafka.bootstrapServers",
-                bootstrap,
-                "ship.files",
-                log.toString(),
-                "ship.stateDir",
-                dir.resolve("ship").toString(),
-                "ship.host",
-                "mx",
-                "ship.id",
-                "pipeline-it",
-                "ship.metrics.port",
-                "-1")),
-        Map.of());
   }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.relaywatch.config.Settings;
 import io.relaywatch.events.Json;
-import io.relaywatch.ingest.ship.ShipConfig;
 import io.relaywatch.ingest.ship.ShipService;
 import io.relaywatch.kafka.testing.ChildProcessKafka;
 import io.relaywatch.streams.app.StreamsApp;
-import io.relaywatch.streams.app.StreamsAppConfig;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.KafkaStreams;
@@ -44,10 +40,11 @@ class QueryApiIT {
     Path log = Files.copy(FIXTURE, dir.resolve("mail.log"));
     try (ChildProcessKafka broker = new ChildProcessKafka(dir.resolve("kafka")).start();
         StreamsApp streams =
-            StreamsApp.start(streamsConfig(broker.bootstrapServers(), "query-api-it", Map.of()));
+            StreamsApp.start(
+                TestConfigs.streams(dir, broker.bootstrapServers(), "query-api-it", Map.of()));
         ShipService shipper =
             ShipService.start(
-                shipConfig(broker.bootstrapServers(), log),
+                TestConfigs.ship(dir, broker.bootstrapServers(), log, "query-api-it"),
                 new ByteArrayInputStream(new byte[0]))) {
       CompletableFuture.runAsync(shipper::run);
       String base = "http://127.0.0.1:" + streams.httpPort();
@@ -98,7 +95,8 @@ class QueryApiIT {
     }
     Map<String, String> noTopics = Map.of("streams.createTopics", "false");
     try (StreamsApp streams =
-        StreamsApp.start(streamsConfig("127.0.0.1:" + closedPort, "query-api-503-it", noTopics))) {
+        StreamsApp.start(
+            TestConfigs.streams(dir, "127.0.0.1:" + closedPort, "query-api-503-it", noTopics))) {
       HttpResponse<String> response =
           get("http://127.0.0.1:" + streams.httpPort() + "/api/offenders?window=1h");
 
@@ -117,38 +115,5 @@ class QueryApiIT {
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {
     return Json.mapper().readTree(response.body());
-  }
-
-  private StreamsAppConfig streamsConfig(
-      String bootstrap, String applicationId, Map<String, String> extra) {
-    Map<String, String> flags = new HashMap<>(extra);
-    flags.put("kafka.bootstrapServers", bootstrap);
-    flags.put("streams.stateDir", dir.resolve("streams").toString());
-    flags.put("streams.applicationId", applicationId);
-    flags.put("streams.http.address", "127.0.0.1");
-    flags.put("streams.http.port", "0");
-    flags.put("streams.zone", "UTC");
-    return StreamsAppConfig.from(Settings.load(null, Map.of(), flags), Map.of());
-  }
-
-  private ShipConfig shipConfig(String bootstrap, Path log) {
-    return ShipConfig.from(
-        Settings.load(
-            null,
-            Map.of(),
-            Map.of(
-                "kafka.bootstrapServers",
-                bootstrap,
-                "ship.files",
-                log.toString(),
-                "ship.stateDir",
-                dir.resolve("ship").toString(),
-                "ship.host",
-                "mx",
-                "ship.id",
-                "query-api-it",
-                "ship.metrics.port",
-                "-1")),
-        Map.of());
   }
 }
