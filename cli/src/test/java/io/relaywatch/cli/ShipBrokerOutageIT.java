@@ -35,7 +35,7 @@ class ShipBrokerOutageIT {
     PacedLogWriter.writeNow(log, 0, BEFORE_OUTAGE);
     try (ChildProcessKafka broker = new ChildProcessKafka(dir.resolve("kafka")).start();
         PacedLogWriter writer = new PacedLogWriter(log, BEFORE_OUTAGE, LINES, 200, Set.of());
-        ShipperProcess shipper = shipper(broker.bootstrapServers(), log).start();
+        CliProcess shipper = shipper(broker.bootstrapServers(), log).start();
         TopicContents contents = new TopicContents(broker.bootstrapServers(), "outage-raw")) {
       await().atMost(Duration.ofSeconds(90)).until(() -> contents.read().size() >= BEFORE_OUTAGE);
 
@@ -78,9 +78,10 @@ class ShipBrokerOutageIT {
     }
   }
 
-  private ShipperProcess shipper(String bootstrapServers, Path log) {
-    return new ShipperProcess(
+  private CliProcess shipper(String bootstrapServers, Path log) {
+    return new CliProcess(
         List.of(
+            "ship",
             "--bootstrap-servers",
             bootstrapServers,
             "--file",

@@ -40,7 +40,7 @@ class ShipKillIT {
     int[] killAt = killPoints(new Random(SEED));
     try (PacedLogWriter writer =
             new PacedLogWriter(log, LINES, 500, Set.of(LINES / 3, 2 * LINES / 3));
-        ShipperProcess shipper = shipper(run, topic, log);
+        CliProcess shipper = shipper(run, topic, log);
         TopicContents contents = TopicContents.of(topic)) {
       writer.start(150);
       shipper.start();
@@ -83,9 +83,10 @@ class ShipKillIT {
     return points;
   }
 
-  private ShipperProcess shipper(String run, String topic, Path log) {
-    return new ShipperProcess(
+  private CliProcess shipper(String run, String topic, Path log) {
+    return new CliProcess(
         List.of(
+            "ship",
             "--bootstrap-servers",
             KafkaFixture.bootstrapServers(),
             "--file",

@@ -45,9 +45,12 @@ class StreamsRestartIT {
 
     Path runDir = dir.resolve("killed");
     try (ChildProcessKafka broker = new ChildProcessKafka(runDir.resolve("kafka")).start();
-        StreamsProcess streams =
-            new StreamsProcess(
-                config(broker.bootstrapServers(), runDir), runDir.resolve("out.log"));
+        CliProcess streams =
+            new CliProcess(
+                List.of(
+                    "streams", "--config", config(broker.bootstrapServers(), runDir).toString()),
+                Map.of(),
+                runDir.resolve("out.log"));
         TopicContents relayDenials =
             new TopicContents(broker.bootstrapServers(), Topics.RELAY_DENIALS.name())) {
       streams.start();
