@@ -79,13 +79,19 @@ public record MailEvent(
     commands = commands == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(commands));
   }
 
+  /**
+   * Whether this is a reject that really refused something: every reject but Postfix's {@code
+   * reject_warning} dry run (Exim and Sendmail rejects are logged as {@code reject}).
+   */
+  @JsonIgnore
+  public boolean isRefusal() {
+    return type == EventType.REJECT && action != RejectAction.REJECT_WARNING;
+  }
+
   /** Whether this event is a relay refusal that really refused mail (not a dry run). */
   @JsonIgnore
   public boolean isRelayDenial() {
-    return type == EventType.REJECT
-        && reason == RejectReason.RELAY_DENIED
-        && action != null
-        && action.refused();
+    return isRefusal() && reason == RejectReason.RELAY_DENIED;
   }
 
   public static Builder builder(EventType type) {

@@ -3,7 +3,6 @@ package io.relaywatch.streams.report;
 import io.relaywatch.events.EventType;
 import io.relaywatch.events.InternalNetworks;
 import io.relaywatch.events.MailEvent;
-import io.relaywatch.events.RejectAction;
 import io.relaywatch.events.RejectReason;
 import io.relaywatch.streams.parse.ParseResult;
 import java.time.OffsetDateTime;
@@ -101,7 +100,7 @@ public final class MailLogReport {
   }
 
   private void addReject(MailEvent event) {
-    if (!refusedMail(event)) {
+    if (!event.isRefusal()) {
       warnings++;
       return;
     }
@@ -113,14 +112,6 @@ public final class MailLogReport {
       relayDenials++;
       relayDenied.tally(clientOf(event)).add(event);
     }
-  }
-
-  /**
-   * Exim and Sendmail log no Postfix-style action, and their rejects did refuse mail; only {@code
-   * reject_warning} is a dry run.
-   */
-  private static boolean refusedMail(MailEvent event) {
-    return event.action() != RejectAction.REJECT_WARNING;
   }
 
   private static String serviceOf(MailEvent event) {

@@ -98,7 +98,7 @@ final class OpenSession {
       loginSeen = true;
       saslUsername = event.saslUsername();
     }
-    if (event.action() == null || !event.action().refused()) {
+    if (!event.isRefusal()) {
       return; // a dry run refused nothing
     }
     rejects.merge(event.reason() == null ? RejectReason.OTHER : event.reason(), 1, Integer::sum);

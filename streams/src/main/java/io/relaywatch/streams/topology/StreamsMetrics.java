@@ -2,9 +2,7 @@ package io.relaywatch.streams.topology;
 
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
-import io.relaywatch.events.EventType;
 import io.relaywatch.events.MailEvent;
-import io.relaywatch.events.RejectAction;
 import io.relaywatch.streams.parse.ParseResult;
 
 /**
@@ -44,7 +42,7 @@ public final class StreamsMetrics {
     if (result instanceof ParseResult.Parsed parsed) {
       MailEvent e = parsed.event();
       events.labels(e.type().wireName()).inc();
-      if (e.type() == EventType.REJECT && refused(e.action())) {
+      if (e.isRefusal()) {
         rejects
             .labels(
                 label(e.reason() == null ? null : e.reason().wireName()),
@@ -62,10 +60,5 @@ public final class StreamsMetrics {
 
   private static String label(Object value) {
     return value == null ? "" : value.toString();
-  }
-
-  /** Exim and Sendmail rejects carry no action: they always refuse. */
-  private static boolean refused(RejectAction action) {
-    return action == null || action.refused();
   }
 }
