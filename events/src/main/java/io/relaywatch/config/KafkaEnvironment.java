@@ -1,5 +1,6 @@
 package io.relaywatch.config;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,19 @@ public final class KafkaEnvironment {
   private static final String PREFIX = "KAFKA_";
 
   private KafkaEnvironment() {}
+
+  /**
+   * A service's Kafka client properties, later sources winning: {@code kafka.properties.*} from the
+   * settings file, the required {@code kafka.bootstrapServers}, then {@code KAFKA_*} variables.
+   */
+  public static Map<String, Object> clientProperties(Settings s, Map<String, String> env) {
+    Map<String, Object> kafka = new LinkedHashMap<>(s.subtree("kafka.properties"));
+    kafka.put(
+        "bootstrap.servers",
+        s.requiredString("kafka.bootstrapServers", "host:port[,host:port...]"));
+    kafka.putAll(clientProperties(env));
+    return kafka;
+  }
 
   public static Map<String, String> clientProperties(Map<String, String> env) {
     Map<String, String> props = new TreeMap<>();

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,11 +52,7 @@ public record ShipConfig(
 
   public static ShipConfig from(Settings s, Map<String, String> env) {
     String host = s.string("ship.host", localHostName());
-    Map<String, Object> kafka = new LinkedHashMap<>(s.subtree("kafka.properties"));
-    kafka.put(
-        "bootstrap.servers",
-        s.requiredString("kafka.bootstrapServers", "host:port[,host:port...]"));
-    kafka.putAll(KafkaEnvironment.clientProperties(env));
+    Map<String, Object> kafka = KafkaEnvironment.clientProperties(s, env);
     ShipConfig config =
         new ShipConfig(
             kafka,

@@ -9,7 +9,6 @@ import io.relaywatch.streams.topology.SessionConfig;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,11 +49,7 @@ public record StreamsAppConfig(
   }
 
   public static StreamsAppConfig from(Settings s, Map<String, String> env) {
-    Map<String, Object> kafka = new LinkedHashMap<>(s.subtree("kafka.properties"));
-    kafka.put(
-        "bootstrap.servers",
-        s.requiredString("kafka.bootstrapServers", "host:port[,host:port...]"));
-    kafka.putAll(KafkaEnvironment.clientProperties(env));
+    Map<String, Object> kafka = KafkaEnvironment.clientProperties(s, env);
     String guarantee = s.string("streams.processingGuarantee", "exactly_once_v2");
     if (!GUARANTEES.contains(guarantee)) {
       throw new ConfigException(
