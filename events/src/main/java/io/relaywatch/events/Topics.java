@@ -87,6 +87,19 @@ public final class Topics {
           "ShipCheckpoint (JSON): the source's read positions after the last committed line",
           true);
 
+  /**
+   * The state of every alert (firing or resolved, with its finding and fix), so that a restarted
+   * alert service carries on where it stopped and other tools can read what is firing.
+   */
+  public static final Topic<String, Alert> ALERTS =
+      new Topic<>(
+          "relaywatch.alerts",
+          Serdes.String(),
+          new JsonSerde<>(Alert.class),
+          "verdict/subject, e.g. open_relay_probe/203.0.113.7",
+          "Alert (JSON): lifecycle state and the latest finding with its fix",
+          true);
+
   public static final List<Topic<?, ?>> ALL =
       List.of(
           RAW_LINES,
@@ -95,6 +108,7 @@ public final class Topics {
           RELAY_DENIALS,
           SESSIONS,
           SASL_BACKEND_ERRORS,
+          ALERTS,
           SHIP_CHECKPOINTS);
 
   private Topics() {}
