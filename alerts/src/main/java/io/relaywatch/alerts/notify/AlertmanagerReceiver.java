@@ -1,5 +1,6 @@
 package io.relaywatch.alerts.notify;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.relaywatch.events.Alert;
@@ -69,7 +70,8 @@ public final class AlertmanagerReceiver implements Receiver {
         annotations(f, runbooks),
         alert.startsAt(),
         alert.endsAt(),
-        runbooks.url(f.verdict()));
+        // Alertmanager refuses a generatorURL that is not an absolute URI (HTTP 422).
+        runbooks.absolute() ? runbooks.url(f.verdict()) : null);
   }
 
   static Map<String, String> labels(Finding f) {
@@ -126,5 +128,6 @@ public final class AlertmanagerReceiver implements Receiver {
       Map<String, String> annotations,
       Instant startsAt,
       Instant endsAt,
-      @JsonProperty("generatorURL") String generatorUrl) {}
+      @JsonProperty("generatorURL") @JsonInclude(JsonInclude.Include.NON_NULL)
+          String generatorUrl) {}
 }

@@ -86,6 +86,18 @@ class AlertmanagerReceiverTest {
   }
 
   @Test
+  void shouldLeaveOutGeneratorUrlWhenRunbooksAreNotAbsoluteUrls() throws Exception {
+    new AlertmanagerReceiver(
+            "alertmanager-1", server.uri(""), http, new Runbooks(Runbooks.DEFAULT_BASE))
+        .deliver(TestAlerts.firing("10.1.2.3"));
+
+    JsonNode alert = postedAlert();
+    assertThat(alert.has("generatorURL")).isFalse();
+    assertThat(alert.get("annotations").get("runbook_url").asText())
+        .isEqualTo("docs/alerts.md#trusted_sender_not_in_mynetworks");
+  }
+
+  @Test
   void shouldSendAResolvedAlertWithEndsAtInThePast() throws Exception {
     Instant resolvedAt = Instant.parse("2026-11-28T10:10:00Z");
     receiver().deliver(TestAlerts.resolved("10.1.2.3", resolvedAt));

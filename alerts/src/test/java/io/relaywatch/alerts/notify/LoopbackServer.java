@@ -20,7 +20,8 @@ import java.util.function.Function;
  */
 final class LoopbackServer implements AutoCloseable {
   /** One recorded request. */
-  record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
+  record Request(
+      String method, String path, Map<String, List<String>> headers, byte[] body, int status) {
     String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -76,9 +77,10 @@ final class LoopbackServer implements AutoCloseable {
             exchange.getRequestMethod(),
             exchange.getRequestURI().getPath(),
             Map.copyOf(exchange.getRequestHeaders()),
-            body);
-    requests.add(r);
+            body,
+            0);
     int code = status.apply(r);
+    requests.add(new Request(r.method(), r.path(), r.headers(), r.body(), code));
     if (code == 204) {
       exchange.sendResponseHeaders(code, -1);
     } else {
@@ -99,6 +101,11 @@ final class LoopbackServer implements AutoCloseable {
 
   List<Request> requests() {
     return List.copyOf(requests);
+  }
+
+  /** The requests answered with a 2xx status. */
+  List<Request> accepted() {
+    return requests.stream().filter(r -> r.status() / 100 == 2).toList();
   }
 
   int port() {
