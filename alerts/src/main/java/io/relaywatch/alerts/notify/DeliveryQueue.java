@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +25,12 @@ import org.slf4j.LoggerFactory;
 final class DeliveryQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryQueue.class);
   private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+  // Long enough to catch a replay of the same state; short enough to bound memory.
+  private static final Duration KEEP_DELIVERED = Duration.ofHours(24);
 
   private final Receiver receiver;
   private final Outbox outbox;
   private final RetryPolicy retry;
-  private final Duration keepDelivered;
   private final NotifyMetrics metrics;
   private final Clock clock;
   private final RandomGenerator random = RandomGenerator.getDefault();
@@ -45,16 +45,10 @@ final class DeliveryQueue implements AutoCloseable {
   private volatile boolean running = true;
 
   DeliveryQueue(
-      Receiver receiver,
-      Outbox outbox,
-      RetryPolicy retry,
-      Duration keepDelivered,
-      NotifyMetrics metrics,
-      Clock clock) {
+      Receiver receiver, Outbox outbox, RetryPolicy retry, NotifyMetrics metrics, Clock clock) {
     this.receiver = receiver;
     this.outbox = outbox;
     this.retry = retry;
-    this.keepDelivered = keepDelivered;
     this.metrics = metrics;
     this.clock = clock;
     metrics.register(receiver.name());
@@ -193,8 +187,10 @@ final class DeliveryQueue implements AutoCloseable {
     failures = 0;
     holdUntil = Instant.MIN;
     if (unchanged) {
-      store(sent.markDelivered());
-      pending.remove(sent.alert().key());
+      String key = sent.alert().key();
+      entries.put(key, sent.markDelivered());
+      pending.remove(key);
+      guarded(() -> outbox.delete(key));
     }
   }
 
@@ -228,17 +224,10 @@ final class DeliveryQueue implements AutoCloseable {
     }
   }
 
-  // Delivered markers only matter while a replay of the same state is possible.
   private void prune(Instant now) {
-    Iterator<OutboxEntry> it = entries.values().iterator();
-    while (it.hasNext()) {
-      OutboxEntry e = it.next();
-      Instant last = max(e.alert().updatedAt(), e.alert().endsAt());
-      if (e.delivered() && last.plus(keepDelivered).isBefore(now)) {
-        it.remove();
-        guarded(() -> outbox.delete(e.alert().key()));
-      }
-    }
+    entries
+        .values()
+        .removeIf(e -> e.delivered() && e.submittedAt().plus(KEEP_DELIVERED).isBefore(now));
   }
 
   private void store(OutboxEntry entry) {
@@ -274,9 +263,5 @@ final class DeliveryQueue implements AutoCloseable {
 
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
-  }
-
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,22 +41,15 @@ public final class DurableNotifier implements Notifier {
         Receivers.from(config, stdout),
         config.stateDir(),
         config.retry(),
-        config.keepDelivered(),
         registry,
         Clock.systemUTC());
   }
 
-  /**
-   * Starts a sender thread per receiver, each resuming its outbox under {@code stateDir}.
-   *
-   * @param keepDelivered how long a delivered state is remembered, so that the same state submitted
-   *     again is not re-sent
-   */
+  /** Starts a sender thread per receiver, each resuming its outbox under {@code stateDir}. */
   public static DurableNotifier start(
       List<Receiver> receivers,
       Path stateDir,
       RetryPolicy retry,
-      Duration keepDelivered,
       CollectorRegistry registry,
       Clock clock) {
     NotifyMetrics metrics = new NotifyMetrics(registry);
@@ -73,7 +65,7 @@ public final class DurableNotifier implements Notifier {
         throw new IllegalArgumentException("receiver names must be unique [a-z0-9-]+: " + r.name());
       }
       Outbox outbox = new Outbox(outboxes.resolve(r.name()));
-      queues.put(r.name(), new DeliveryQueue(r, outbox, retry, keepDelivered, metrics, clock));
+      queues.put(r.name(), new DeliveryQueue(r, outbox, retry, metrics, clock));
     }
     warnAboutOrphans(outboxes, queues.keySet());
     queues.values().forEach(DeliveryQueue::start);

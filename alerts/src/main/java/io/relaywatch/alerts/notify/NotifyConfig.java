@@ -23,7 +23,6 @@ import java.util.List;
  * @param stdout whether to print alert states on standard output
  * @param stateDir where the outboxes live; null only when no receiver is configured
  * @param retry backoff after retryable failures
- * @param keepDelivered how long delivered states are remembered against re-sending them
  * @param runbooks links to docs/alerts.md sections
  * @param connectTimeout HTTP connect timeout
  * @param requestTimeout HTTP timeout for a whole request
@@ -36,7 +35,6 @@ public record NotifyConfig(
     boolean stdout,
     Path stateDir,
     RetryPolicy retry,
-    Duration keepDelivered,
     Runbooks runbooks,
     Duration connectTimeout,
     Duration requestTimeout) {
@@ -81,7 +79,6 @@ public record NotifyConfig(
         stdout,
         stateDir,
         retry(s),
-        positive(s, "alerts.outbox.keepDelivered", Duration.ofHours(24)),
         runbooks(s),
         positive(s, "alerts.http.connectTimeout", Duration.ofSeconds(5)),
         positive(s, "alerts.http.requestTimeout", Duration.ofSeconds(10)));

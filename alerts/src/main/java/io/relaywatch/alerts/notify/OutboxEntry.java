@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the outbox keeps for one (receiver, alert key): the latest alert state, how often its
- * delivery was tried, and whether it went through. A delivered entry stays as a marker so that the
- * same state submitted again (a replay after a restart) is not sent twice.
+ * What the outbox keeps for one (receiver, alert key): the latest alert state and how often its
+ * delivery was tried. In memory, a delivered entry stays a while as a marker so that the same state
+ * submitted again is not sent twice; on disk only undelivered entries are kept.
  *
  * @param format the file format version
  * @param alert the latest alert state for the key

@@ -36,17 +36,12 @@ final class NotifierFixture implements AutoCloseable {
   }
 
   /** A new notifier on the same state dir, as after a restart, with fresh metrics. */
-  DurableNotifier start(Duration keepDelivered, Receiver... receivers) {
+  DurableNotifier start(Receiver... receivers) {
     registry = new CollectorRegistry();
     DurableNotifier n =
-        DurableNotifier.start(
-            List.of(receivers), stateDir, FAST, keepDelivered, registry, Clock.systemUTC());
+        DurableNotifier.start(List.of(receivers), stateDir, FAST, registry, Clock.systemUTC());
     started.add(n);
     return n;
-  }
-
-  DurableNotifier start(Receiver... receivers) {
-    return start(Duration.ofHours(24), receivers);
   }
 
   double count(String receiver, String outcome) {

@@ -45,7 +45,6 @@ class NotifyConfigTest {
     assertThat(c.anyReceiver()).isFalse();
     assertThat(c.stateDir()).isNull();
     assertThat(c.retry()).isEqualTo(new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60)));
-    assertThat(c.keepDelivered()).isEqualTo(Duration.ofHours(24));
     assertThat(c.runbooks()).isEqualTo(new Runbooks("docs/alerts.md"));
     assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
