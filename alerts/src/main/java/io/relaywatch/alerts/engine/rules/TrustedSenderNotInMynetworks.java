@@ -64,7 +64,8 @@ final class TrustedSenderNotInMynetworks implements Rule {
         client.ip()
             + " (internal) was refused relay "
             + Findings.plural(client.evidence().relayDenials(), "time")
-            + " sending on port 25 without AUTH: it expects to be trusted by its address";
+            + " sending as a local domain on port 25 without AUTH: it expects to be trusted by its"
+            + " address";
     Fix fix;
     if (proposal instanceof Add add) {
       fix = add(add, parts);
