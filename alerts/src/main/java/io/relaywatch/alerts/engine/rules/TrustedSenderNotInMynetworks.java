@@ -84,13 +84,19 @@ final class TrustedSenderNotInMynetworks implements Rule {
   }
 
   private static Fix add(Add add, MtaParts parts) {
+    String keep = "";
+    if (add.current().unsafe()) {
+      keep =
+          "; relaywatch could not safely extend the configured postfix.mynetworks value, so"
+              + " replace CURRENT with the value postconf prints";
+    } else if (add.needsCurrentValue()) {
+      keep = ", keeping the current entries: replace CURRENT with the value postconf prints";
+    }
     String summary =
         "Add "
             + add.entry()
             + " to mynetworks (a single host)"
-            + (add.needsCurrentValue()
-                ? ", keeping the current entries: replace CURRENT with the value postconf prints"
-                : "")
+            + keep
             + "; or move the application to port 587 with authentication.";
     return new Fix(
         summary,
