@@ -2,7 +2,6 @@ package io.relaywatch.alerts.engine.fix;
 
 import inet.ipaddr.IPAddress;
 import io.relaywatch.alerts.engine.VerdictConfig;
-import io.relaywatch.events.IpAddresses;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,8 +26,8 @@ public sealed interface MynetworksProposal {
    * @param clientIp the address as logged (attacker-controlled text)
    */
   static MynetworksProposal of(String clientIp, VerdictConfig config) {
-    IPAddress address = IpAddresses.parse(clientIp);
-    if (address == null || (address.isIPv6() && address.toIPv6().hasZone())) {
+    IPAddress address = ClientAddress.parse(clientIp).orElse(null);
+    if (address == null) {
       return new Refused("not a single IP address");
     }
     if (address.isMulticast() || address.isAnyLocal() || address.isMax()) {

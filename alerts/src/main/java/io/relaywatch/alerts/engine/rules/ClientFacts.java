@@ -4,7 +4,7 @@ import inet.ipaddr.IPAddress;
 import io.relaywatch.alerts.engine.ClientEvidence;
 import io.relaywatch.alerts.engine.Evidence;
 import io.relaywatch.alerts.engine.VerdictConfig;
-import io.relaywatch.events.IpAddresses;
+import io.relaywatch.alerts.engine.fix.ClientAddress;
 import java.util.Optional;
 
 /**
@@ -22,17 +22,15 @@ record ClientFacts(
     if (!(evidence instanceof ClientEvidence client)) {
       return Optional.empty();
     }
-    IPAddress address = IpAddresses.parse(client.clientIp());
-    if (address == null || (address.isIPv6() && address.toIPv6().hasZone())) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new ClientFacts(
-            client,
-            address,
-            address.toCanonicalString(),
-            config.internal().contains(address),
-            config.trusted().contains(address)));
+    return ClientAddress.parse(client.clientIp())
+        .map(
+            address ->
+                new ClientFacts(
+                    client,
+                    address,
+                    address.toCanonicalString(),
+                    config.internal().contains(address),
+                    config.trusted().contains(address)));
   }
 
   boolean neverTriedAuth() {
