@@ -53,13 +53,20 @@ final class OpenRelayProbe implements Rule {
     return outside > 0 && (outside >= minRecipientDomains || e.relayDenials() >= minDenials);
   }
 
-  /** Recipient domains not among the local ones: mail to our own domains is not a relay probe. */
+  /**
+   * Recipient domains not among the local ones: mail to our own domains is not a relay probe.
+   * Evidence without domains still had a recipient the MTA would not relay to, so counts as one.
+   */
   private static long outsideDomains(ClientEvidence e, VerdictConfig config) {
+    List<String> domains = e.recipientDomainList();
+    if (domains.isEmpty()) {
+      return Math.max(1, e.recipientDomains());
+    }
     long local =
-        e.recipientDomainList().stream()
-            .filter(d -> config.localDomains().contains(d.toLowerCase(Locale.ROOT)))
+        domains.stream()
+            .filter(d -> d != null && config.localDomains().contains(d.toLowerCase(Locale.ROOT)))
             .count();
-    return Math.max(0, Math.max(e.recipientDomains(), e.recipientDomainList().size()) - local);
+    return Math.max(0, Math.max(e.recipientDomains(), domains.size()) - local);
   }
 
   /** An address literal or a domain with routing characters: no legitimate client sends these. */

@@ -91,6 +91,12 @@ final class TrustedSenderNotInMynetworks implements Rule {
               + " replace CURRENT with the value postconf prints";
     } else if (add.needsCurrentValue()) {
       keep = ", keeping the current entries: replace CURRENT with the value postconf prints";
+    } else if (!add.current().onlyLiterals()) {
+      keep =
+          " (mynetworks also names hosts, parameters or tables relaywatch cannot check: confirm"
+              + " with postconf -x mynetworks that it does not cover "
+              + add.address()
+              + " already)";
     }
     String summary =
         "Add "
