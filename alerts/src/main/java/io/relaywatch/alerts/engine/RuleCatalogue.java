@@ -1,9 +1,6 @@
 package io.relaywatch.alerts.engine;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.relaywatch.alerts.engine.rules.Rule;
 import io.relaywatch.config.ConfigException;
 import java.io.IOException;
@@ -19,9 +16,6 @@ import java.util.List;
 public final class RuleCatalogue {
   /** The built-in catalogue, next to this class on the class path. */
   public static final String RESOURCE = "verdicts.yaml";
-
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
   private static volatile RuleCatalogue builtIn;
 
@@ -59,7 +53,7 @@ public final class RuleCatalogue {
   public static RuleCatalogue read(String source, InputStream yaml) {
     JsonNode root;
     try {
-      root = YAML.readTree(yaml);
+      root = YamlTree.read(yaml);
     } catch (IOException e) {
       String message =
           e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("");
