@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       StreamsCommand.class,
       KafkaCommand.class,
       TopicsCommand.class,
+      SampleLogCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
