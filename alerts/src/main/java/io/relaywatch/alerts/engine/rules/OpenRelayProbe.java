@@ -100,7 +100,8 @@ final class OpenRelayProbe implements Rule {
         parts.diagnostics(
             List.of(
                 "postconf -h smtpd_relay_restrictions   # must end in reject_unauth_destination"
-                    + " or defer_unauth_destination"),
+                    + " or defer_unauth_destination",
+                "postconf -M smtp/inet   # the postscreen access list needs postscreen here"),
             List.of("exim -bh " + client.ip() + "   # simulates a session from the client"),
             List.of());
     return Findings.client(

@@ -11,6 +11,8 @@ final class ProbeBlocking {
         "postconf -e 'postscreen_access_list = permit_mynetworks,"
             + " cidr:/etc/postfix/postscreen_access.cidr'",
         "echo '" + cidr(client) + " reject' >> /etc/postfix/postscreen_access.cidr",
+        "postconf -e 'postscreen_denylist_action = drop'   # default ignore only logs;"
+            + " Postfix < 3.6: postscreen_blacklist_action",
         "postfix reload",
         firewall(client),
         "printf '[postfix]\\nenabled = true\\nmode = aggressive\\n' >> /etc/fail2ban/jail.local",
