@@ -11,9 +11,16 @@ final class HostEntry {
 
   private HostEntry() {}
 
-  /** {@code 10.1.2.3/32} or {@code [2001:db8::1]/128}; empty for anything but one host. */
+  /**
+   * {@code 10.1.2.3/32} or {@code [2001:db8::1]/128}; empty for anything but one unicast host (not
+   * the unspecified, broadcast or a multicast address).
+   */
   static Optional<String> of(IPAddress address) {
-    if (address.isMultiple() || address.isPrefixed()) {
+    if (address.isMultiple()
+        || address.isPrefixed()
+        || address.isMulticast()
+        || address.isAnyLocal()
+        || address.isMax()) {
       return Optional.empty();
     }
     int prefix = address.getBitCount();
@@ -25,5 +32,15 @@ final class HostEntry {
       return Optional.empty();
     }
     return Optional.of(entry);
+  }
+
+  /** Whether the entry is exactly the single-host entry of the plainly written address. */
+  static boolean isEntryOf(String address, String entry) {
+    return entry != null
+        && ClientAddress.parse(address)
+            .filter(a -> a.toCanonicalString().equals(address))
+            .flatMap(HostEntry::of)
+            .filter(entry::equals)
+            .isPresent();
   }
 }

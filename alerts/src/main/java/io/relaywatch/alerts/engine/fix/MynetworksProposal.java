@@ -3,6 +3,7 @@ package io.relaywatch.alerts.engine.fix;
 import inet.ipaddr.IPAddress;
 import io.relaywatch.alerts.engine.VerdictConfig;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,9 +31,6 @@ public sealed interface MynetworksProposal {
     if (address == null) {
       return new Refused("not a single IP address");
     }
-    if (address.isMulticast() || address.isAnyLocal() || address.isMax()) {
-      return new Refused("not a unicast host address");
-    }
     if (!config.internal().contains(address)) {
       return new Refused("outside networks.internal");
     }
@@ -44,7 +42,7 @@ public sealed interface MynetworksProposal {
     }
     return HostEntry.of(address)
         .<MynetworksProposal>map(entry -> new Add(host, entry, current))
-        .orElseGet(() -> new Refused("not a single host address"));
+        .orElseGet(() -> new Refused("not a unicast host address"));
   }
 
   /** The address is not proposed, for the reason given. */
@@ -62,6 +60,14 @@ public sealed interface MynetworksProposal {
    */
   record Add(String address, String entry, ConfiguredMynetworks current)
       implements MynetworksProposal {
+    /** Refuses anything but the single-host entry of a plain address, however it is built. */
+    public Add {
+      if (!HostEntry.isEntryOf(address, entry)) {
+        throw new IllegalArgumentException("not a single-host mynetworks entry: " + entry);
+      }
+      Objects.requireNonNull(current, "current");
+    }
+
     /** The value to set: the configured entries, then the new one; CURRENT when unknown. */
     public String newValue() {
       List<String> entries = current.entries();

@@ -1,6 +1,7 @@
 package io.relaywatch.alerts.engine.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.relaywatch.alerts.engine.VerdictConfig;
 import io.relaywatch.alerts.engine.fix.MynetworksProposal.Add;
@@ -92,6 +93,26 @@ class MynetworksProposalTest {
       assertThat(MynetworksProposal.of(text, everything)).as(text).isInstanceOf(Refused.class);
     }
     assertThat(MynetworksProposal.of(null, everything)).isInstanceOf(Refused.class);
+  }
+
+  @Test
+  void shouldNotLetAnAddProposalBeBuiltForANetwork() {
+    ConfiguredMynetworks none = ConfiguredMynetworks.parse(Optional.empty());
+
+    for (String[] bad :
+        new String[][] {
+          {"10.0.0.0", "10.0.0.0/8"},
+          {"10.1.2.3", "10.1.2.4/32"},
+          {"10.1.2.3", "10.1.2.3/24"},
+          {"fd00::1", "[fd00::]/64"},
+          {"0.0.0.0", "0.0.0.0/0"},
+          {"10.1.2.3; id", "10.1.2.3/32"}
+        }) {
+      assertThatThrownBy(() -> new Add(bad[0], bad[1], none))
+          .as(bad[1])
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(new Add("fd00::1", "[fd00::1]/128", none).entry()).isEqualTo("[fd00::1]/128");
   }
 
   @Test
