@@ -14,33 +14,20 @@ import org.junit.jupiter.api.Test;
 
 /** How the engine applies the catalogue: order, one finding per subject, min-count. */
 class VerdictEngineTest {
-  /** Authenticated and refused, on submission, never... both auth rules could claim it. */
+  /**
+   * An internal client refused on port 25 and on submission without AUTH: both
+   * trusted_sender_not_in_mynetworks and client_not_authenticating could claim it.
+   */
   private static final ClientEvidence BOTH =
-      client("198.51.100.20").denials(4).localSenders(4).on("submission").authenticated(4).build();
+      client("10.1.2.3").denials(6).localSenders(6).on("smtpd", "submission").build();
 
   @Test
   void shouldGiveOnlyTheFirstMatchingClientRule() {
-    ClientEvidence authenticatedAndNot =
-        new ClientEvidence(
-            BOTH.clientIp(),
-            4,
-            0,
-            List.of(),
-            4,
-            0,
-            BOTH.services(),
-            BOTH.mtas(),
-            BOTH.mailHosts(),
-            new SessionStats(8, 4, 0, 4, 4, 0, List.of()),
-            null,
-            null,
-            List.of());
-
-    List<Finding> findings = VerdictEngine.create(Sites.site()).evaluate(authenticatedAndNot);
+    List<Finding> findings = VerdictEngine.create(Sites.site()).evaluate(BOTH);
 
     assertThat(findings)
         .extracting(Finding::verdict)
-        .containsExactly(Verdict.SASL_NOT_PERMITTED_FOR_RELAY);
+        .containsExactly(Verdict.TRUSTED_SENDER_NOT_IN_MYNETWORKS);
   }
 
   @Test
@@ -52,31 +39,16 @@ class VerdictEngineTest {
             severity: info
             description: first here
             thresholds: {minDenials: 1}
-          - verdict: sasl_not_permitted_for_relay
-            severity: critical
+          - verdict: trusted_sender_not_in_mynetworks
+            severity: warning
             description: second here
-            thresholds: {minDeniedSessions: 1}
+            thresholds: {minDenials: 1}
         """;
     RuleCatalogue reordered =
         RuleCatalogue.read(
             "reordered.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
-    ClientEvidence mixed =
-        new ClientEvidence(
-            "198.51.100.20",
-            4,
-            0,
-            List.of(),
-            4,
-            0,
-            java.util.Set.of("submission"),
-            java.util.Set.of(Mta.POSTFIX),
-            java.util.Set.of(),
-            new SessionStats(8, 4, 0, 4, 0, 0, List.of()),
-            null,
-            null,
-            List.of());
 
-    List<Finding> findings = VerdictEngine.create(Sites.site(), reordered).evaluate(mixed);
+    List<Finding> findings = VerdictEngine.create(Sites.site(), reordered).evaluate(BOTH);
 
     assertThat(findings)
         .extracting(Finding::verdict)
