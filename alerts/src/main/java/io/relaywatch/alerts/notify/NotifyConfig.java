@@ -23,7 +23,7 @@ import java.util.List;
  * @param stdout whether to print alert states on standard output
  * @param stateDir where the outboxes live; null only when no receiver is configured
  * @param retry backoff after retryable failures
- * @param runbooks links to docs/alerts.md sections
+ * @param runbooks links to the verdict runbooks (docs/runbooks)
  * @param connectTimeout HTTP connect timeout
  * @param requestTimeout HTTP timeout for a whole request
  */

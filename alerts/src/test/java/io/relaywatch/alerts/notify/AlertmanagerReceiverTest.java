@@ -17,7 +17,7 @@ class AlertmanagerReceiverTest {
   private final LoopbackServer server = LoopbackServer.start();
   private final HttpPost http =
       new HttpPost(HttpPost.newClient(Duration.ofSeconds(2)), Duration.ofSeconds(5));
-  private final Runbooks runbooks = new Runbooks("https://docs.example.net/alerts.md");
+  private final Runbooks runbooks = new Runbooks("https://docs.example.net/runbooks/");
 
   @AfterEach
   void stop() {
@@ -58,7 +58,7 @@ class AlertmanagerReceiverTest {
     assertThat(alert.get("startsAt").asText()).isEqualTo("2026-11-28T10:00:00Z");
     assertThat(alert.get("endsAt").asText()).isEqualTo("2026-11-28T10:04:00Z");
     assertThat(alert.get("generatorURL").asText())
-        .isEqualTo("https://docs.example.net/alerts.md#trusted_sender_not_in_mynetworks");
+        .isEqualTo("https://docs.example.net/runbooks/trusted_sender_not_in_mynetworks.md");
   }
 
   @Test
@@ -82,19 +82,19 @@ class AlertmanagerReceiverTest {
     assertThat(a.get("fix_client").asText()).isEqualTo("EMAIL_PORT = 587\nEMAIL_USE_TLS = True");
     assertThat(a.get("diagnostics").asText()).startsWith("postconf mynetworks\n");
     assertThat(a.get("evidence").asText()).isEqualTo(TestAlerts.EVIDENCE);
-    assertThat(a.get("runbook_url").asText()).endsWith("#trusted_sender_not_in_mynetworks");
+    assertThat(a.get("runbook_url").asText())
+        .isEqualTo("https://docs.example.net/runbooks/trusted_sender_not_in_mynetworks.md");
   }
 
   @Test
   void shouldLeaveOutGeneratorUrlWhenRunbooksAreNotAbsoluteUrls() throws Exception {
-    new AlertmanagerReceiver(
-            "alertmanager-1", server.uri(""), http, new Runbooks(Runbooks.DEFAULT_BASE))
+    new AlertmanagerReceiver("alertmanager-1", server.uri(""), http, new Runbooks("docs/runbooks"))
         .deliver(TestAlerts.firing("10.1.2.3"));
 
     JsonNode alert = postedAlert();
     assertThat(alert.has("generatorURL")).isFalse();
     assertThat(alert.get("annotations").get("runbook_url").asText())
-        .isEqualTo("docs/alerts.md#trusted_sender_not_in_mynetworks");
+        .isEqualTo("docs/runbooks/trusted_sender_not_in_mynetworks.md");
   }
 
   @Test

@@ -45,7 +45,7 @@ class NotifyConfigTest {
     assertThat(c.anyReceiver()).isFalse();
     assertThat(c.stateDir()).isNull();
     assertThat(c.retry()).isEqualTo(new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(60)));
-    assertThat(c.runbooks()).isEqualTo(new Runbooks("docs/alerts.md"));
+    assertThat(c.runbooks()).isEqualTo(new Runbooks(Runbooks.DEFAULT_BASE));
     assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
   }
@@ -108,8 +108,8 @@ class NotifyConfigTest {
                         "alerts.pagerduty.url",
                         "https://user:pw@events.example.net/v2/enqueue")))
         .hasMessageStartingWith("alerts.pagerduty.url: ");
-    assertThatThrownBy(() -> config(withState("alerts.runbookBaseUrl", "docs/alerts.md")))
-        .hasMessageStartingWith("alerts.runbookBaseUrl: 'docs/alerts.md' is not valid");
+    assertThatThrownBy(() -> config(withState("alerts.runbookBaseUrl", "docs/runbooks")))
+        .hasMessageStartingWith("alerts.runbookBaseUrl: 'docs/runbooks' is not valid");
   }
 
   @Test

@@ -39,8 +39,7 @@ class PagerDutyReceiverTest {
   void shouldTriggerWithTheDocumentedPayload() throws Exception {
     server.answer(202);
     Delivery d =
-        receiver(new Runbooks("https://docs.example.net/alerts.md"))
-            .deliver(TestAlerts.firing("10.1.2.3"));
+        receiver(new Runbooks(Runbooks.DEFAULT_BASE)).deliver(TestAlerts.firing("10.1.2.3"));
 
     assertThat(d).isInstanceOf(Delivery.Delivered.class);
     JsonNode e = lastEvent();
@@ -63,7 +62,9 @@ class PagerDutyReceiverTest {
     assertThat(details.get("evidence").get(0).asText()).isEqualTo(TestAlerts.EVIDENCE);
     assertThat(details.get("diagnostics").get(0).asText()).isEqualTo("postconf mynetworks");
     assertThat(e.get("links").get(0).get("href").asText())
-        .isEqualTo("https://docs.example.net/alerts.md#trusted_sender_not_in_mynetworks");
+        .isEqualTo(
+            "https://github.com/relaywatch/relaywatch/blob/main/docs/runbooks/"
+                + "trusted_sender_not_in_mynetworks.md");
   }
 
   @Test
@@ -86,10 +87,10 @@ class PagerDutyReceiverTest {
   @Test
   void shouldLeaveOutLinksThatABrowserCannotFollow() throws Exception {
     server.answer(202);
-    receiver(new Runbooks(Runbooks.DEFAULT_BASE)).deliver(TestAlerts.firing("10.1.2.3"));
+    receiver(new Runbooks("docs/runbooks")).deliver(TestAlerts.firing("10.1.2.3"));
     assertThat(lastEvent().has("links")).isFalse();
     assertThat(lastEvent().get("payload").get("custom_details").get("runbook_url").asText())
-        .isEqualTo("docs/alerts.md#trusted_sender_not_in_mynetworks");
+        .isEqualTo("docs/runbooks/trusted_sender_not_in_mynetworks.md");
   }
 
   @Test

@@ -15,7 +15,8 @@ class StdoutReceiverTest {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final StdoutReceiver receiver =
       new StdoutReceiver(
-          new PrintStream(bytes, true, StandardCharsets.UTF_8), new Runbooks("docs/alerts.md"));
+          new PrintStream(bytes, true, StandardCharsets.UTF_8),
+          new Runbooks("https://wiki.example.net/mail/runbooks/"));
 
   private String printed() {
     return bytes.toString(StandardCharsets.UTF_8);
@@ -40,7 +41,7 @@ class StdoutReceiverTest {
             "    postconf mynetworks",
             "  evidence:",
             "    " + TestAlerts.EVIDENCE,
-            "  runbook: docs/alerts.md#trusted_sender_not_in_mynetworks");
+            "  runbook: https://wiki.example.net/mail/runbooks/trusted_sender_not_in_mynetworks.md");
   }
 
   @Test
