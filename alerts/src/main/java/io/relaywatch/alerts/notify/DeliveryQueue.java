@@ -27,6 +27,7 @@ final class DeliveryQueue implements AutoCloseable {
   private static final Duration PRUNE_EVERY = Duration.ofHours(1);
   // Long enough to catch a replay of the same state; short enough to bound memory.
   private static final Duration KEEP_DELIVERED = Duration.ofHours(24);
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
   private final Receiver receiver;
   private final Outbox outbox;
@@ -111,10 +112,7 @@ final class DeliveryQueue implements AutoCloseable {
       try {
         OutboxEntry next = awaitNext();
         if (next != null) {
-          Delivery result = attempt(next);
-          if (running || result instanceof Delivery.Delivered) {
-            record(next, result);
-          }
+          record(next, attempt(next));
         }
       } catch (InterruptedException e) {
         return;
@@ -244,6 +242,11 @@ final class DeliveryQueue implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the sender. An attempt on the wire is given {@link #CLOSE_GRACE} to finish and be
+   * recorded, since a request interrupted halfway may still reach the receiver and then be sent
+   * again after the restart.
+   */
   @Override
   public void close() {
     running = false;
@@ -253,9 +256,12 @@ final class DeliveryQueue implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    thread.interrupt();
     try {
-      thread.join(TimeUnit.SECONDS.toMillis(10));
+      thread.join(CLOSE_GRACE.toMillis());
+      if (thread.isAlive()) {
+        thread.interrupt();
+        thread.join(CLOSE_GRACE.toMillis());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
