@@ -80,8 +80,8 @@ public record NotifyConfig(
         stateDir,
         retry(s),
         runbooks(s),
-        positive(s, "alerts.http.connectTimeout", Duration.ofSeconds(5)),
-        positive(s, "alerts.http.requestTimeout", Duration.ofSeconds(10)));
+        positive(s, "alerts.notify.connectTimeout", Duration.ofSeconds(5)),
+        positive(s, "alerts.notify.requestTimeout", Duration.ofSeconds(10)));
   }
 
   private static Path optionalDir(String text) {

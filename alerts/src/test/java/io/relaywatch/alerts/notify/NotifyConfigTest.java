@@ -131,9 +131,9 @@ class NotifyConfigTest {
   @Test
   void shouldRejectZeroTimeouts() {
     assertRejected(
-        withState("alerts.http.requestTimeout", "0s"),
-        "alerts.http.requestTimeout",
-        "alerts.http.requestTimeout: '0' is not valid; expected a positive duration such as 500ms,"
+        withState("alerts.notify.requestTimeout", "0s"),
+        "alerts.notify.requestTimeout",
+        "alerts.notify.requestTimeout: '0' is not valid; expected a positive duration such as 500ms,"
             + " 5s or 1m");
   }
 
