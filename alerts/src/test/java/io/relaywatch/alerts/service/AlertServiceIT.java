@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,9 +199,8 @@ class AlertServiceIT {
   }
 
   private static RelayDenialAggregate aggregate(String ip, Instant now, Duration size, long count) {
-    Instant start =
-        now.truncatedTo(
-            size.equals(Duration.ofMinutes(1)) ? ChronoUnit.MINUTES : ChronoUnit.SECONDS);
+    long sizeMs = size.toMillis();
+    Instant start = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), sizeMs) * sizeMs);
     RelayDenialAggregate a = TestRecords.aggregate(ip, 0, size, count, List.of("example.net"));
     OffsetDateTime seen = now.atOffset(ZoneOffset.UTC);
     return new RelayDenialAggregate(
