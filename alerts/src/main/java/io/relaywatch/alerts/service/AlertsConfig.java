@@ -5,19 +5,19 @@ import io.relaywatch.alerts.evidence.LedgerLimits;
 import io.relaywatch.config.ConfigException;
 import io.relaywatch.config.KafkaEnvironment;
 import io.relaywatch.config.Settings;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * What {@code relaywatch alerts} is configured with, validated at start-up. The receivers' own
- * settings are read by the notifier's factory from the same {@link Settings}, so this does not
- * reject unknown keys: the caller does, once every part has read its keys.
+ * settings ({@code alerts.alertmanager.*}, {@code alerts.stateDir} for their outbox, ...) are read
+ * by the notifier's factory from the same {@link Settings}, so this does not reject unknown keys:
+ * the caller does, once every part has read its keys. The service itself keeps no state on disk:
+ * alert lifecycles live in {@code relaywatch.alerts}.
  *
  * @param kafka client properties: bootstrap servers, {@code kafka.properties.*}, {@code KAFKA_*}
  * @param groupId the consumer group the input positions are committed under (for monitoring: on
  *     start the service re-reads the last window of every input topic)
- * @param stateDir where the receivers keep their delivery queue
  * @param limits the evaluation window and the subject cap
  * @param timing evaluation, re-send and resolve intervals
  * @param verdicts the site: internal networks, local domains, MTA
@@ -25,7 +25,6 @@ import java.util.Map;
 public record AlertsConfig(
     Map<String, Object> kafka,
     String groupId,
-    Path stateDir,
     LedgerLimits limits,
     AlertTiming timing,
     VerdictConfig verdicts,
@@ -48,7 +47,6 @@ public record AlertsConfig(
     return new AlertsConfig(
         kafka,
         s.string("alerts.groupId", "relaywatch-alerts"),
-        s.writableDirectory("alerts.stateDir", null),
         limits(s),
         timing(s),
         VerdictConfig.from(s),

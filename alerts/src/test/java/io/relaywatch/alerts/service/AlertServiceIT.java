@@ -26,7 +26,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +39,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The alert service on a real broker: records on the Streams topics in, alert states on {@code
@@ -64,8 +62,6 @@ class AlertServiceIT {
         }
         return List.of();
       };
-
-  @TempDir Path dir;
 
   @Test
   void shouldWriteAndNotifyFiringThenResolvedForEachInputTopic() throws Exception {
@@ -164,10 +160,9 @@ class AlertServiceIT {
     }
   }
 
-  private AlertsConfig config(String groupId, Map<String, String> extra) {
+  private static AlertsConfig config(String groupId, Map<String, String> extra) {
     Map<String, String> flags = new HashMap<>(extra);
     flags.put("kafka.bootstrapServers", KafkaFixture.bootstrapServers());
-    flags.put("alerts.stateDir", dir.resolve(groupId).toString());
     flags.put("alerts.groupId", groupId);
     flags.put("alerts.http.address", "127.0.0.1");
     flags.put("alerts.http.port", "0");

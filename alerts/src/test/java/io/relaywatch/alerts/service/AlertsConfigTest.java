@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.relaywatch.config.ConfigException;
 import io.relaywatch.config.Settings;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class AlertsConfigTest {
-  @TempDir Path dir;
-
   private AlertsConfig config(Map<String, String> extra) {
     Map<String, String> flags = new HashMap<>(extra);
     flags.put("kafka.bootstrapServers", "127.0.0.1:9092");
-    flags.put("alerts.stateDir", dir.toString());
     return AlertsConfig.from(Settings.load(null, Map.of(), flags), Map.of());
   }
 
@@ -102,22 +97,10 @@ class AlertsConfigTest {
   }
 
   @Test
-  void shouldRequireTheBootstrapServersAndTheStateDirectory() {
-    assertThatThrownBy(
-            () ->
-                AlertsConfig.from(
-                    Settings.load(null, Map.of(), Map.of("alerts.stateDir", dir.toString())),
-                    Map.of()))
+  void shouldRequireTheBootstrapServers() {
+    assertThatThrownBy(() -> AlertsConfig.from(Settings.load(null, Map.of(), Map.of()), Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("kafka.bootstrapServers is required");
-    assertThatThrownBy(
-            () ->
-                AlertsConfig.from(
-                    Settings.load(
-                        null, Map.of(), Map.of("kafka.bootstrapServers", "127.0.0.1:9092")),
-                    Map.of()))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("alerts.stateDir is required");
   }
 
   @Test
