@@ -26,9 +26,16 @@ final class Buckets<B> {
     return buckets.computeIfAbsent(start, k -> create.get());
   }
 
-  /** Drops buckets that end at or before {@code horizon}. */
-  void expire(Instant horizon) {
-    buckets.headMap(horizon.minus(size), true).clear();
+  /**
+   * Drops buckets that end at or before {@code horizon}.
+   *
+   * @return whether any was dropped
+   */
+  boolean expire(Instant horizon) {
+    NavigableMap<Instant, B> ended = buckets.headMap(horizon.minus(size), true);
+    boolean any = !ended.isEmpty();
+    ended.clear();
+    return any;
   }
 
   /** The buckets, oldest first. */

@@ -8,27 +8,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The relay-denial windows and session counts of one client IP inside the evaluation window. */
+/**
+ * The relay-denial windows and session counts of one client IP inside the evaluation window. Its
+ * evidence is built again only after it changed, so an evaluation of thousands of quiet subjects
+ * costs little.
+ */
 final class ClientLedger {
   /** Recipient domains listed in the evidence, as many as the Streams aggregates list. */
   static final int MAX_DOMAINS = 20;
 
   private final String clientIp;
+  private final boolean internal;
   private final Duration aggregateWindowSize;
-  private final NavigableMap<Instant, RelayDenialAggregate> windows = new TreeMap<>();
+  private final NavigableMap<Instant, DenialWindow> windows = new TreeMap<>();
   private final Buckets<SessionCounts> sessions;
+  private ClientEvidence evidence;
+  private Map<String, DomainTally> domains;
 
-  ClientLedger(String clientIp, LedgerLimits limits) {
+  ClientLedger(String clientIp, boolean internal, LedgerLimits limits) {
     this.clientIp = clientIp;
+    this.internal = internal;
     this.aggregateWindowSize = limits.aggregateWindowSize();
     this.sessions = new Buckets<>(limits.bucket());
   }
@@ -38,17 +46,37 @@ final class ClientLedger {
    * that is the newer one even if records arrive twice or out of order.
    */
   void add(RelayDenialAggregate a) {
-    windows.merge(a.windowStart(), a, (old, neu) -> neu.count() >= old.count() ? neu : old);
+    DenialWindow old = windows.get(a.windowStart());
+    if (old != null && a.count() < old.count()) {
+      return;
+    }
+    int samplesElsewhere = sampleCount() - (old == null ? 0 : old.sampleLines().size());
+    windows.put(a.windowStart(), DenialWindow.of(a, samplesElsewhere < Finding.MAX_EVIDENCE));
+    changed();
+  }
+
+  private int sampleCount() {
+    int n = 0;
+    for (DenialWindow w : windows.values()) {
+      n += w.sampleLines().size();
+    }
+    return n;
   }
 
   void add(SessionRecord s) {
     sessions.at(s.end().toInstant(), SessionCounts::new).add(s);
+    changed();
   }
 
   /** Forgets windows and sessions that ended at or before {@code horizon}. */
   void expire(Instant horizon) {
-    windows.headMap(horizon.minus(aggregateWindowSize), true).clear();
-    sessions.expire(horizon);
+    NavigableMap<Instant, DenialWindow> ended =
+        windows.headMap(horizon.minus(aggregateWindowSize), true);
+    boolean changed = !ended.isEmpty();
+    ended.clear();
+    if (sessions.expire(horizon) || changed) {
+      changed();
+    }
   }
 
   boolean isEmpty() {
@@ -59,12 +87,37 @@ final class ClientLedger {
     return clientIp;
   }
 
-  /** The aggregates inside the window, oldest window first. */
-  Collection<RelayDenialAggregate> aggregates() {
-    return windows.values();
+  /** Whether the client is inside {@code networks.internal}. */
+  boolean internal() {
+    return internal;
+  }
+
+  private void changed() {
+    evidence = null;
+    domains = null;
+  }
+
+  /** This client's denials per recipient domain. */
+  Map<String, DomainTally> domains() {
+    if (domains == null) {
+      domains = new HashMap<>();
+      for (DenialWindow w : windows.values()) {
+        for (String domain : w.domains()) {
+          domains.computeIfAbsent(domain, DomainTally::new).add(w);
+        }
+      }
+    }
+    return domains;
   }
 
   ClientEvidence evidence() {
+    if (evidence == null) {
+      evidence = build();
+    }
+    return evidence;
+  }
+
+  private ClientEvidence build() {
     long denials = 0;
     long local = 0;
     long foreign = 0;
@@ -75,17 +128,17 @@ final class ClientLedger {
     List<String> samples = new ArrayList<>();
     OffsetDateTime first = null;
     OffsetDateTime last = null;
-    for (RelayDenialAggregate a : windows.values()) {
-      denials += a.count();
-      local += a.localSenders();
-      foreign += a.foreignSenders();
-      widestWindow = Math.max(widestWindow, a.recipientDomains());
-      a.recipientDomainList().forEach(d -> domains.add(d.toLowerCase(Locale.ROOT)));
-      services.addAll(a.services());
-      hosts.addAll(a.mailHosts());
-      SessionCounts.addCapped(samples, a.sampleLines(), Finding.MAX_EVIDENCE);
-      first = Times.earliest(first, a.firstSeen());
-      last = Times.latest(last, a.lastSeen());
+    for (DenialWindow w : windows.values()) {
+      denials += w.count();
+      local += w.localSenders();
+      foreign += w.foreignSenders();
+      widestWindow = Math.max(widestWindow, w.recipientDomains());
+      domains.addAll(w.domains());
+      services.addAll(w.services());
+      hosts.addAll(w.mailHosts());
+      SessionCounts.addCapped(samples, w.sampleLines(), Finding.MAX_EVIDENCE);
+      first = Times.earliest(first, w.firstSeen());
+      last = Times.latest(last, w.lastSeen());
     }
     for (SessionCounts c : sessions.values()) {
       first = Times.earliest(first, c.firstSeen);

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,7 +55,7 @@ public final class EvidenceLedger {
     if (!hasWindowSize(a)) {
       return false;
     }
-    clients.update(a.clientIp(), ip -> new ClientLedger(ip, limits)).add(a);
+    clients.update(a.clientIp(), ip -> client(ip)).add(a);
     return true;
   }
 
@@ -75,13 +75,17 @@ public final class EvidenceLedger {
   public boolean add(SessionRecord s) {
     ClientLedger client =
         SessionCounts.showsAFault(s)
-            ? clients.update(s.clientIp(), ip -> new ClientLedger(ip, limits))
+            ? clients.update(s.clientIp(), ip -> client(ip))
             : clients.existing(s.clientIp());
     if (client == null) {
       return false;
     }
     client.add(s);
     return true;
+  }
+
+  private ClientLedger client(String ip) {
+    return new ClientLedger(ip, config.internal().contains(ip), limits);
   }
 
   /** Takes a SASL backend error of a mail host ({@code relaywatch.sasl-backend-errors}). */
@@ -121,22 +125,15 @@ public final class EvidenceLedger {
   }
 
   private Map<String, DomainTally> domains() {
-    Map<String, DomainTally> tallies = new TreeMap<>();
+    Map<String, DomainTally> tallies = new HashMap<>();
     for (ClientLedger c : clients.values()) {
-      boolean external = !config.internal().contains(c.clientIp());
-      for (RelayDenialAggregate a : c.aggregates()) {
-        List<String> listed =
-            a.recipientDomainList().stream()
-                .map(d -> d.toLowerCase(Locale.ROOT))
-                .distinct()
-                .toList();
-        boolean only = listed.size() == 1 && a.recipientDomains() == 1 && a.recipientDomainsExact();
-        for (String domain : listed) {
-          tallies.computeIfAbsent(domain, DomainTally::new).add(a, external, only);
-        }
-      }
+      boolean external = !c.internal();
+      c.domains()
+          .forEach(
+              (domain, tally) ->
+                  tallies.computeIfAbsent(domain, DomainTally::new).add(tally, external));
     }
-    return tallies;
+    return new TreeMap<>(tallies);
   }
 
   /** Client IPs and mail hosts tracked now. */
