@@ -50,17 +50,24 @@ final class ClientLedger {
     if (old != null && a.count() < old.count()) {
       return;
     }
-    int samplesElsewhere = sampleCount() - (old == null ? 0 : old.sampleLines().size());
-    windows.put(a.windowStart(), DenialWindow.of(a, samplesElsewhere < Finding.MAX_EVIDENCE));
+    windows.put(a.windowStart(), DenialWindow.of(a));
+    keepNewestSamples();
     changed();
   }
 
-  private int sampleCount() {
-    int n = 0;
-    for (DenialWindow w : windows.values()) {
-      n += w.sampleLines().size();
+  /**
+   * Keeps the sample lines of the newest windows only, enough for the evidence: the newest windows
+   * leave the evaluation window last, so the client never runs out of samples while it has windows.
+   */
+  private void keepNewestSamples() {
+    int kept = 0;
+    for (Map.Entry<Instant, DenialWindow> e : windows.descendingMap().entrySet()) {
+      DenialWindow w = e.getValue();
+      if (kept >= Finding.MAX_EVIDENCE && !w.sampleLines().isEmpty()) {
+        e.setValue(w.withoutSamples());
+      }
+      kept += w.sampleLines().size();
     }
-    return n;
   }
 
   void add(SessionRecord s) {

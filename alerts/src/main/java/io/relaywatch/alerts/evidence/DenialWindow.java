@@ -26,10 +26,7 @@ record DenialWindow(
     OffsetDateTime lastSeen,
     List<String> sampleLines) {
 
-  /**
-   * @param keepSamples whether the client still needs sample lines
-   */
-  static DenialWindow of(RelayDenialAggregate a, boolean keepSamples) {
+  static DenialWindow of(RelayDenialAggregate a) {
     List<String> domains = new ArrayList<>(a.recipientDomainList().size());
     for (String d : a.recipientDomainList()) {
       String lower = d.toLowerCase(Locale.ROOT).intern();
@@ -49,7 +46,23 @@ record DenialWindow(
         interned(a.mailHosts()),
         a.firstSeen(),
         a.lastSeen(),
-        keepSamples ? a.sampleLines() : List.of());
+        a.sampleLines());
+  }
+
+  DenialWindow withoutSamples() {
+    return new DenialWindow(
+        start,
+        count,
+        recipientDomains,
+        onlyDomain,
+        domains,
+        localSenders,
+        foreignSenders,
+        services,
+        mailHosts,
+        firstSeen,
+        lastSeen,
+        List.of());
   }
 
   // Services and mail hosts are a handful of names repeated in every window of every client.

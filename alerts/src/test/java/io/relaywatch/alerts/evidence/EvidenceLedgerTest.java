@@ -78,6 +78,38 @@ class EvidenceLedgerTest {
   }
 
   @Test
+  void shouldSeeARecordThatArrivesBetweenTwoEvaluations() {
+    ledger.add(denials(PROBER, 0, 1));
+    assertThat(client(ledger.evidence(at(10)), PROBER).orElseThrow().relayDenials()).isEqualTo(1);
+
+    ledger.add(denials(PROBER, 15, 2));
+    ledger.add(denials(PROBER, 70, 1));
+
+    assertThat(client(ledger.evidence(at(80)), PROBER).orElseThrow().relayDenials()).isEqualTo(3);
+    assertThat(client(ledger.evidence(at(3600 + 60)), PROBER).orElseThrow().relayDenials())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void shouldKeepAFewSampleLinesPerClientNotOnePerWindow() {
+    for (int minute = 0; minute < 60; minute++) {
+      ledger.add(aggregate(PROBER, minute * 60L, MINUTE, 1, List.of("d" + minute + ".example")));
+    }
+
+    List<String> samples = client(ledger.evidence(at(3599)), PROBER).orElseThrow().sampleLines();
+    // Only the newest windows keep their lines; a late record of an old window does not displace
+    // them.
+    ledger.add(aggregate(PROBER, 1800, MINUTE, 2, List.of("late.example")));
+    List<String> later = client(ledger.evidence(at(3599)), PROBER).orElseThrow().sampleLines();
+    List<String> last =
+        client(ledger.evidence(at(3600 + 3540)), PROBER).orElseThrow().sampleLines();
+
+    assertThat(samples).hasSize(3).allMatch(l -> l.matches(".*@d5[789]\\.example.*"));
+    assertThat(later).isEqualTo(samples);
+    assertThat(last).singleElement().matches(l -> l.contains("@d59.example"));
+  }
+
+  @Test
   void shouldCountDistinctRecipientDomainsOverTheWindowsAsALowerBound() {
     ledger.add(aggregate(PROBER, 0, MINUTE, 2, List.of("a.example", "b.example")));
     ledger.add(aggregate(PROBER, 60, MINUTE, 2, List.of("B.example", "c.example")));
