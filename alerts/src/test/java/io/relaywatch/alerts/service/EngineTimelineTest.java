@@ -17,15 +17,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * The service's evaluation with the real verdict engine: an internal application server, sending as
  * a local domain on port 25 without AUTH, is denied relay once a minute for ten minutes.
  */
-@Disabled(
-    "ENABLE when VerdictEngine has its rules (issue 5, engine helper): skeleton finds nothing")
 class EngineTimelineTest {
   private static final String APP = "10.0.0.5";
 
