@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.prometheus.client.CollectorRegistry;
 import io.relaywatch.alerts.engine.ClientEvidence;
 import io.relaywatch.alerts.engine.HostEvidence;
+import io.relaywatch.alerts.engine.VerdictEngine;
 import io.relaywatch.alerts.evidence.TestRecords;
 import io.relaywatch.config.Settings;
 import io.relaywatch.events.Alert;
@@ -160,6 +161,38 @@ class AlertServiceIT {
     }
   }
 
+  @Test
+  void shouldNameTheRootCauseWithTheRealEngine() throws Exception {
+    AlertsConfig config =
+        config(
+            "alerts-it-engine",
+            Map.of(
+                "alerts.window", "6s",
+                "alerts.aggregateWindowSize", "1s",
+                "alerts.resolveAfter", "2s",
+                "localDomains", "example.com"));
+    RecordingNotifier notifier = new RecordingNotifier();
+    String app = "10.72.0.5";
+    String key = "trusted_sender_not_in_mynetworks/" + app;
+    try (AlertService service =
+        start(config, VerdictEngine.create(config.verdicts())::evaluate, notifier)) {
+      await().atMost(DEADLINE).until(() -> service.problem() == null);
+      produce(Topics.RELAY_DENIALS, app, aggregate(app, Instant.now(), Duration.ofSeconds(1), 3));
+
+      await()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () ->
+                  assertThat(notifier.of(key))
+                      .extracting(Alert::status)
+                      .startsWith(AlertStatus.FIRING)
+                      .endsWith(AlertStatus.RESOLVED));
+      Finding finding = notifier.of(key).get(0).finding();
+      assertThat(finding.fix().postfix()).anyMatch(line -> line.contains(app + "/32"));
+      assertThat(finding.evidence()).singleElement().matches(line -> line.contains(app));
+    }
+  }
+
   private static AlertsConfig config(String groupId, Map<String, String> extra) {
     Map<String, String> flags = new HashMap<>(extra);
     flags.put("kafka.bootstrapServers", KafkaFixture.bootstrapServers());
@@ -174,8 +207,13 @@ class AlertServiceIT {
 
   private static AlertService start(AlertsConfig config, RecordingNotifier notifier)
       throws Exception {
+    return start(config, RULES, notifier);
+  }
+
+  private static AlertService start(
+      AlertsConfig config, Evaluator evaluator, RecordingNotifier notifier) throws Exception {
     return AlertService.start(
-        config, RULES, notifier, new CollectorRegistry(true), Clock.systemUTC());
+        config, evaluator, notifier, new CollectorRegistry(true), Clock.systemUTC());
   }
 
   private static Finding finding(Verdict verdict, String subject) {
