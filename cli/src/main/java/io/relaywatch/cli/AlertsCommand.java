@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +65,6 @@ public final class AlertsCommand implements Callable<Integer> {
     }
     AlertsConfig alerts = configured.alerts();
     CollectorRegistry registry = new CollectorRegistry(true);
-    CountDownLatch stop = new CountDownLatch(1);
     try (AlertService service =
         AlertService.start(
             alerts,
@@ -74,7 +72,11 @@ public final class AlertsCommand implements Callable<Integer> {
             configured.notifier().apply(registry),
             registry,
             Clock.systemUTC())) {
-      ServiceCommands.runUntilStopped(spec, stop::countDown, stop::await);
+      ServiceCommands.runUntilStopped(spec, service::stop, service::awaitTermination);
+      if (service.failure() != null) {
+        ServiceCommands.error(spec, service.failure());
+        return 1;
+      }
     }
     return 0;
   }

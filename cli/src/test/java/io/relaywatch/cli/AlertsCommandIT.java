@@ -80,6 +80,28 @@ class AlertsCommandIT {
   }
 
   @Test
+  void shouldExitOneNamingTheCauseWhenTheBrokerCannotBeReached() throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Path config =
+        Files.writeString(
+            dir.resolve("unreachable.yml"),
+            "kafka:\n  bootstrapServers: 127.0.0.1:"
+                + closedPort
+                + "\nalerts:\n  createTopics: false\n  kafkaTimeout: 3s\n  http:\n"
+                + "    address: 127.0.0.1\n    port: 0\n");
+
+    int code = run("alerts", "--config", config.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("relaywatch alerts: the alert service stopped: ")
+        .contains("Timeout");
+  }
+
+  @Test
   void shouldServeHealthAndMetricsOnABrokerAndStopOnSigterm() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {

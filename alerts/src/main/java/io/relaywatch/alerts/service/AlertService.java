@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
-  private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
   // New records trigger an evaluation, but at most this often: evaluating every poll of a busy
   // topic would cost more than it tells.
   private static final Duration MIN_EVALUATION_GAP = Duration.ofSeconds(1);
@@ -45,6 +44,7 @@ public final class AlertService implements AutoCloseable {
   private final Thread loop;
   private volatile boolean running = true;
   private volatile String problem = "restoring alert state from " + Topics.ALERTS.name();
+  private volatile String failure;
 
   private AlertService(
       AlertsConfig config,
@@ -92,26 +92,28 @@ public final class AlertService implements AutoCloseable {
     List<Topic<?, ?>> topics = new ArrayList<>(InputTopics.TOPICS);
     topics.add(Topics.ALERTS);
     try (Admin admin = Admin.create(config.kafka())) {
-      TopicCreator.ensure(admin, topics, config.partitions(), KAFKA_TIMEOUT);
+      TopicCreator.ensure(admin, topics, config.partitions(), config.kafkaTimeout());
     }
   }
 
   private void run() {
     try {
       restore();
-      input.assignFrom(clock.instant().minus(replayed()), KAFKA_TIMEOUT);
+      input.assignFrom(clock.instant().minus(replayed()), config.kafkaTimeout());
       problem = "catching up with the input topics";
       evaluateUntilStopped();
     } catch (WakeupException e) {
       // close() asked the loop to stop
     } catch (RuntimeException e) {
       LOG.error("the alert service stopped", e);
-      problem = "the alert service stopped: " + e;
+      failure = "the alert service stopped: " + e;
+      problem = failure;
     }
   }
 
   private void restore() {
-    List<Alert> alerts = AlertStateTopic.readAll(config.kafka(), KAFKA_TIMEOUT, () -> running);
+    List<Alert> alerts =
+        AlertStateTopic.readAll(config.kafka(), config.kafkaTimeout(), () -> running);
     alerts.forEach(cycle.lifecycle()::restore);
     metrics.firing(cycle.lifecycle().firing());
     LOG.info(
@@ -164,6 +166,22 @@ public final class AlertService implements AutoCloseable {
     return problem;
   }
 
+  /** Why the loop stopped on its own, null while it runs or after {@link #stop()}. */
+  public String failure() {
+    return failure;
+  }
+
+  /** Asks the loop to stop; {@link #awaitTermination()} returns once it has. */
+  public void stop() {
+    running = false;
+    input.wakeup();
+  }
+
+  /** Blocks until the loop has stopped, asked to or by a failure. */
+  public void awaitTermination() throws InterruptedException {
+    loop.join();
+  }
+
   public int httpPort() {
     return ops.port();
   }
@@ -171,10 +189,9 @@ public final class AlertService implements AutoCloseable {
   /** Stops the loop, then closes the clients, the notifier (which flushes) and the HTTP port. */
   @Override
   public void close() {
-    running = false;
-    input.wakeup();
+    stop();
     try {
-      loop.join(KAFKA_TIMEOUT.toMillis());
+      loop.join(config.kafkaTimeout().toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -100,11 +101,17 @@ final class AlertStateTopic implements AutoCloseable {
    */
   int write(List<Alert> alerts) {
     List<Future<RecordMetadata>> sent = new ArrayList<>(alerts.size());
+    int failed = 0;
     for (Alert a : alerts) {
-      sent.add(producer.send(new ProducerRecord<>(TOPIC.name(), a.key(), a)));
+      try {
+        sent.add(producer.send(new ProducerRecord<>(TOPIC.name(), a.key(), a)));
+      } catch (KafkaException e) {
+        // No metadata within max.block.ms (broker down): the next re-send writes the state again.
+        LOG.error("cannot write an alert state to {}: {}", TOPIC.name(), e.toString());
+        failed++;
+      }
     }
     producer.flush();
-    int failed = 0;
     for (Future<RecordMetadata> f : sent) {
       try {
         f.get();

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param limits the evaluation window and the subject cap
  * @param timing evaluation, re-send and resolve intervals
  * @param verdicts the site: internal networks, local domains, MTA
+ * @param kafkaTimeout how long start-up waits for the broker (topics, restoring, assigning)
  */
 public record AlertsConfig(
     Map<String, Object> kafka,
@@ -31,7 +32,8 @@ public record AlertsConfig(
     String httpAddress,
     int httpPort,
     boolean createTopics,
-    int partitions) {
+    int partitions,
+    Duration kafkaTimeout) {
 
   public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
   public static final Duration DEFAULT_AGGREGATE_WINDOW_SIZE = Duration.ofMinutes(1);
@@ -53,7 +55,8 @@ public record AlertsConfig(
         s.string("alerts.http.address", "0.0.0.0"),
         s.intValue("alerts.http.port", DEFAULT_HTTP_PORT, 0, 65535),
         s.bool("alerts.createTopics", true),
-        s.intValue("alerts.partitions", 3, 1, 1024));
+        s.intValue("alerts.partitions", 3, 1, 1024),
+        positive(s, "alerts.kafkaTimeout", Duration.ofSeconds(30)));
   }
 
   private static LedgerLimits limits(Settings s) {
