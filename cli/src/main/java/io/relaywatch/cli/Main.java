@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       ShipCommand.class,
       StreamsCommand.class,
+      AlertsCommand.class,
       KafkaCommand.class,
       TopicsCommand.class,
       SampleLogCommand.class,
@@ -55,7 +56,8 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: parse, report, ship, streams, kafka or topics");
+        spec.commandLine(),
+        "Missing command: parse, report, ship, streams, alerts, kafka or topics");
   }
 
   public static void main(String[] args) {
