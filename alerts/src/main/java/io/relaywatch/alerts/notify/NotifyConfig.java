@@ -22,6 +22,7 @@ import java.util.List;
  * @param webhookSecret HMAC key for webhook signatures, or null for unsigned webhooks
  * @param stdout whether to print alert states on standard output
  * @param stateDir where the outboxes live; null only when no receiver is configured
+ * @param stdoutColor whether the stdout blocks carry ANSI colours (a terminal, not a log file)
  * @param retry backoff after retryable failures
  * @param runbooks links to the verdict runbooks (docs/runbooks)
  * @param connectTimeout HTTP connect timeout
@@ -33,6 +34,7 @@ public record NotifyConfig(
     List<URI> webhookUrls,
     Secret webhookSecret,
     boolean stdout,
+    boolean stdoutColor,
     Path stateDir,
     RetryPolicy retry,
     Runbooks runbooks,
@@ -77,6 +79,7 @@ public record NotifyConfig(
         webhooks,
         secret,
         stdout,
+        s.bool("alerts.stdoutColor", false),
         stateDir,
         retry(s),
         runbooks(s),

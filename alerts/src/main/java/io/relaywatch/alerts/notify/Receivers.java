@@ -34,7 +34,7 @@ final class Receivers {
               "webhook-" + i++, url, config.webhookSecret(), http, Clock.systemUTC()));
     }
     if (config.stdout()) {
-      out.add(new StdoutReceiver(stdout, config.runbooks()));
+      out.add(new StdoutReceiver(stdout, config.runbooks(), config.stdoutColor()));
     }
     return out;
   }

@@ -13,12 +13,44 @@ import java.util.List;
  * to recolour the terminal or forge lines of the block.
  */
 public final class StdoutReceiver implements Receiver {
+  private static final String RESET = "\u001b[0m";
+  private static final String BOLD_RED = "\u001b[1;31m";
+  private static final String BOLD_YELLOW = "\u001b[1;33m";
+  private static final String BOLD_CYAN = "\u001b[1;36m";
+  private static final String BOLD_GREEN = "\u001b[1;32m";
+  private static final String GREEN = "\u001b[32m";
+
   private final PrintStream out;
   private final Runbooks runbooks;
+  private final boolean colour;
 
-  StdoutReceiver(PrintStream out, Runbooks runbooks) {
+  /**
+   * @param colour whether to colour the heading and the fix; only relaywatch's own words are
+   *     coloured, after escaping, so log text still cannot emit escape sequences
+   */
+  StdoutReceiver(PrintStream out, Runbooks runbooks, boolean colour) {
     this.out = out;
     this.runbooks = runbooks;
+    this.colour = colour;
+  }
+
+  StdoutReceiver(PrintStream out, Runbooks runbooks) {
+    this(out, runbooks, false);
+  }
+
+  private String paint(String style, String text) {
+    return colour ? style + text + RESET : text;
+  }
+
+  private static String headingStyle(Alert alert) {
+    if (alert.status() != AlertStatus.FIRING) {
+      return BOLD_GREEN;
+    }
+    return switch (alert.finding().severity()) {
+      case CRITICAL -> BOLD_RED;
+      case WARNING -> BOLD_YELLOW;
+      case INFO -> BOLD_CYAN;
+    };
   }
 
   @Override
@@ -44,14 +76,16 @@ public final class StdoutReceiver implements Receiver {
     List<String> lines = new ArrayList<>();
     String state = alert.status() == AlertStatus.FIRING ? "FIRING" : "RESOLVED";
     lines.add(
-        "relaywatch "
-            + state
-            + " "
-            + f.severity().wireName()
-            + " "
-            + f.verdict().wireName()
-            + " "
-            + Escape.terminal(f.subject()));
+        paint(
+            headingStyle(alert),
+            "relaywatch "
+                + state
+                + " "
+                + f.severity().wireName()
+                + " "
+                + f.verdict().wireName()
+                + " "
+                + Escape.terminal(f.subject())));
     lines.add("  summary: " + Escape.terminal(f.summary()));
     lines.add("  seen:    " + Escape.terminal(AlertmanagerReceiver.description(f)));
     lines.add(
@@ -60,7 +94,9 @@ public final class StdoutReceiver implements Receiver {
             + (alert.status() == AlertStatus.FIRING ? ", until " : ", resolved ")
             + alert.endsAt());
     lines.add("  fix:");
-    FixText.of(f.fix()).lines().forEach(line -> lines.add("    " + Escape.terminal(line)));
+    FixText.of(f.fix())
+        .lines()
+        .forEach(line -> lines.add("    " + paint(GREEN, Escape.terminal(line))));
     block(lines, "diagnostics", f.diagnostics());
     block(lines, "evidence", f.evidence());
     lines.add("  runbook: " + Escape.terminal(runbooks.url(f.verdict())));

@@ -76,4 +76,37 @@ class StdoutReceiverTest {
     assertThat(out.lines()).noneMatch(line -> line.startsWith("relaywatch RESOLVED"));
     assertThat(out).contains("    helo=<\\x1b[2J\\x1b[1;1H>\\nrelaywatch RESOLVED info all clear");
   }
+
+  @Test
+  void shouldColourOnlyItsOwnWordsWhenAskedAndStillEscapeLogText() {
+    ByteArrayOutputStream coloured = new ByteArrayOutputStream();
+    StdoutReceiver terminal =
+        new StdoutReceiver(
+            new PrintStream(coloured, true, StandardCharsets.UTF_8),
+            new Runbooks("https://wiki.example.net/mail/runbooks/"),
+            true);
+    Alert a = TestAlerts.firing("10.1.2.3");
+    Finding f = a.finding();
+    Finding hostile =
+        new Finding(
+            f.verdict(),
+            f.severity(),
+            f.subject(),
+            f.clientIp(),
+            f.summary(),
+            f.count(),
+            f.firstSeen(),
+            f.lastSeen(),
+            List.of("helo=<\u001b[31mred>"),
+            f.diagnostics(),
+            f.fix());
+
+    terminal.deliver(TestAlerts.withFinding(a, hostile));
+
+    String out = coloured.toString(StandardCharsets.UTF_8);
+    assertThat(out.lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "\u001b[1;33mrelaywatch FIRING warning trusted_sender_not_in_mynetworks 10.1.2.3\u001b[0m");
+    assertThat(out).contains("    helo=<\\x1b[31mred>");
+  }
 }
