@@ -108,12 +108,17 @@ public final class AlertmanagerReceiver implements Receiver {
   }
 
   static String description(Finding f) {
-    StringBuilder sb = new StringBuilder(f.summary());
-    sb.append(" (").append(f.count()).append(f.count() == 1 ? " event" : " events");
+    return f.summary() + " (" + seen(f) + ")";
+  }
+
+  /** How many events back the finding and when they were logged. */
+  static String seen(Finding f) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(f.count()).append(f.count() == 1 ? " event" : " events");
     if (f.firstSeen() != null && f.lastSeen() != null) {
       sb.append(" from ").append(f.firstSeen()).append(" to ").append(f.lastSeen());
     }
-    return sb.append(')').toString();
+    return sb.toString();
   }
 
   private static void putIfPresent(Map<String, String> map, String key, String value) {

@@ -87,7 +87,7 @@ public final class StdoutReceiver implements Receiver {
                 + " "
                 + Escape.terminal(f.subject())));
     lines.add("  summary: " + Escape.terminal(f.summary()));
-    lines.add("  seen:    " + Escape.terminal(AlertmanagerReceiver.description(f)));
+    lines.add("  seen:    " + Escape.terminal(AlertmanagerReceiver.seen(f)));
     lines.add(
         "  alert:   since "
             + alert.startsAt()
