@@ -80,7 +80,7 @@ public final class SessionJoin {
       long interval = config.scanInterval().toMillis();
       nextScan += ((streamTime - nextScan) / interval + 1) * interval;
     }
-    if (SessionCorrelation.correlates(event)) {
+    if (joins(event)) {
       process(SessionCorrelation.processKey(event), event, recordTime);
     }
   }
@@ -94,6 +94,14 @@ public final class SessionJoin {
     all.stream()
         .sorted(Map.Entry.comparingByValue(OpenSession.QUIETEST_FIRST))
         .forEach(kv -> close(kv.getKey(), kv.getValue(), SessionClose.TIMEOUT));
+  }
+
+  /**
+   * Whether the event is a line of a Postfix smtpd session, which the join folds into a session
+   * record (other lines only move its clock).
+   */
+  public static boolean joins(MailEvent event) {
+    return SessionCorrelation.correlates(event);
   }
 
   /** Sessions closed early because too many were open at once (in-memory joins only). */
