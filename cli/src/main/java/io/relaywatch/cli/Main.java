@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ParseCommand.class,
       ReportCommand.class,
+      DiagnoseCommand.class,
       ShipCommand.class,
       StreamsCommand.class,
       KafkaCommand.class,
@@ -53,7 +54,7 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: parse, report, ship, streams or kafka");
+        spec.commandLine(), "Missing command: parse, report, diagnose, ship, streams or kafka");
   }
 
   public static void main(String[] args) {

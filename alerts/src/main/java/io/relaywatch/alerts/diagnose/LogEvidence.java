@@ -37,7 +37,11 @@ public final class LogEvidence {
   private boolean ended;
 
   public LogEvidence(VerdictConfig config) {
-    this(config, DiagnoseLimits.DEFAULTS, SessionConfig.defaults());
+    this(config, SessionConfig.defaults());
+  }
+
+  public LogEvidence(VerdictConfig config, SessionConfig sessionConfig) {
+    this(config, DiagnoseLimits.DEFAULTS, sessionConfig);
   }
 
   public LogEvidence(VerdictConfig config, DiagnoseLimits limits, SessionConfig sessionConfig) {
