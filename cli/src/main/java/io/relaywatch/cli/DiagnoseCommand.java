@@ -1,17 +1,15 @@
 package io.relaywatch.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.relaywatch.alerts.diagnose.DiagnoseConfig;
 import io.relaywatch.alerts.diagnose.Diagnosis;
+import io.relaywatch.alerts.diagnose.FindingsJson;
 import io.relaywatch.alerts.diagnose.FindingsText;
 import io.relaywatch.alerts.diagnose.LogEvidence;
 import io.relaywatch.alerts.engine.VerdictEngine;
 import io.relaywatch.config.Settings;
 import io.relaywatch.events.Finding;
-import io.relaywatch.events.Json;
 import io.relaywatch.events.Severity;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -120,11 +118,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   private void print(List<Finding> findings, Diagnosis diagnosis) {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      try {
-        out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(findings));
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
+      FindingsJson.print(findings, out);
       if (!diagnosis.coverage().complete()) {
         // Standard output stays one JSON array; the caveat goes where a person sees it.
         spec.commandLine()
