@@ -4,6 +4,8 @@ import io.relaywatch.events.Finding;
 import io.relaywatch.events.Fix;
 import io.relaywatch.events.Severity;
 import java.io.PrintWriter;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -61,9 +63,9 @@ public final class FindingsText {
         "    count "
             + f.count()
             + ", first seen "
-            + (f.firstSeen() == null ? "-" : f.firstSeen())
+            + time(f.firstSeen())
             + ", last seen "
-            + (f.lastSeen() == null ? "-" : f.lastSeen()));
+            + time(f.lastSeen()));
     section(out, "evidence:", f.evidence(), MAX_EVIDENCE_CHARS);
     section(out, "to confirm:", f.diagnostics(), MAX_TEXT_CHARS);
     printFix(f.fix(), out);
@@ -91,6 +93,11 @@ public final class FindingsText {
     }
     out.println("      " + title);
     lines.forEach(line -> out.println("        " + text(line)));
+  }
+
+  /** With seconds always, so that times line up ({@code toString} drops ":00"). */
+  private static String time(OffsetDateTime at) {
+    return at == null ? "-" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at);
   }
 
   private static String text(String value) {

@@ -79,7 +79,7 @@ class FindingsTextTest {
 
     assertThat(text)
         .contains("    summary of sasl_backend_unavailable\n")
-        .contains("    count 2, first seen 2026-11-03T10:00Z, last seen 2026-11-03T10:05Z\n")
+        .contains("    count 2, first seen 2026-11-03T10:00:00Z, last seen 2026-11-03T10:05:00Z\n")
         .contains("    to confirm:\n      postconf mynetworks\n")
         .contains("    fix: do this\n")
         .contains("      postfix:\n        postconf -e 'mynetworks = 127.0.0.0/8 10.0.0.5/32'\n")
