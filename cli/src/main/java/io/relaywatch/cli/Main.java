@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
       ShipCommand.class,
       StreamsCommand.class,
       KafkaCommand.class,
+      TopicsCommand.class,
+      SampleLogCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -54,7 +56,8 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: parse, report, diagnose, ship, streams or kafka");
+        spec.commandLine(),
+        "Missing command: parse, report, diagnose, ship, streams, kafka or topics");
   }
 
   public static void main(String[] args) {
