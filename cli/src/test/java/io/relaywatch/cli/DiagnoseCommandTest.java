@@ -83,6 +83,32 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void shouldAcceptTheOneSettingsFileOfEveryRole() throws IOException {
+    Path config =
+        file(
+            "relaywatch.yml",
+            "kafka:",
+            "  bootstrapServers: kafka:9092",
+            "networks:",
+            "  internal: [10.0.0.0/8]",
+            "localDomains: [example.com]",
+            "postfix:",
+            "  mynetworks: 127.0.0.0/8",
+            "mta: postfix",
+            "sessions:",
+            "  timeout: 5m",
+            "alerts:",
+            "  alertmanager:",
+            "    urls: [http://alertmanager:9093]");
+    Path log = file("mail.log", APP_DENIED);
+
+    assertThat(run("diagnose", "--config", config.toString(), REFERENCE, log.toString())).isZero();
+
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString()).contains("2 lines read");
+  }
+
+  @Test
   void shouldRefuseABadSettingValueNamingTheKeyAndWhatIsExpected() throws IOException {
     Path config = file("site.yml", "mta: sendmail");
 
