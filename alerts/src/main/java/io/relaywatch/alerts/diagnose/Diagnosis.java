@@ -99,11 +99,16 @@ public record Diagnosis(
       if (sessionsClosedEarly > 0) {
         parts.add(sessionsClosedEarly + " sessions closed early");
       }
-      if (distinctCountsCapped) {
-        parts.add("some distinct counts are lower bounds");
+      String capped =
+          "some counts of distinct recipient domains (of a client) or clients (of a domain) are"
+              + " lower bounds";
+      if (parts.isEmpty()) {
+        return capped;
       }
-      return "partial diagnosis, the log was too large for the memory bounds: "
-          + String.join("; ", parts);
+      if (distinctCountsCapped) {
+        parts.add(capped);
+      }
+      return "partial diagnosis, the log exceeded the memory bounds: " + String.join("; ", parts);
     }
   }
 

@@ -110,6 +110,6 @@ class FindingsTextTest {
     assertThat(print(List.of(), partial))
         .startsWith("No findings: nothing in the log points to a known cause (10 lines read")
         .contains(
-            "Note: partial diagnosis, the log was too large for the memory bounds: 3 clients (9 events) dropped.");
+            "Note: partial diagnosis, the log exceeded the memory bounds: 3 clients (9 events) dropped.");
   }
 }
