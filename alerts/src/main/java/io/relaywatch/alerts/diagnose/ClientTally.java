@@ -36,6 +36,10 @@ final class ClientTally implements BoundedTable.Tally {
   private final FirstValues lines =
       FirstValues.first(io.relaywatch.events.Finding.MAX_EVIDENCE, MAX_LINE_CHARS);
   private final Set<Mta> mtas = EnumSet.noneOf(Mta.class);
+  // Where the AUTH failures were logged: shown when the client was never refused relay.
+  private final FirstValues failureServices = FirstValues.distinct(MAX_NAMES, MAX_NAME_CHARS);
+  private final FirstValues failureHosts = FirstValues.distinct(MAX_NAMES, MAX_NAME_CHARS);
+  private final Set<Mta> failureMtas = EnumSet.noneOf(Mta.class);
   private long relayDenials;
   private long localSenders;
   private long foreignSenders;
@@ -84,6 +88,11 @@ final class ClientTally implements BoundedTable.Tally {
   void addAuthFailure(MailEvent event, boolean countedBySession) {
     failureLines++;
     seen(event);
+    failureServices.add(event.service());
+    failureHosts.add(event.host());
+    if (event.mta() != null) {
+      failureMtas.add(event.mta());
+    }
     if (!countedBySession) {
       authAttempts++;
       authFailures++;
@@ -133,7 +142,12 @@ final class ClientTally implements BoundedTable.Tally {
     return relayDenials > 0 || authFailures > 0 || failureLines > 0;
   }
 
+  /**
+   * The evidence. Services, MTAs and hosts are those of the relay denials; a client never refused
+   * relay gets those of its AUTH failures instead, so that a fix can still name the port and MTA.
+   */
   ClientEvidence toEvidence() {
+    boolean denied = relayDenials > 0;
     return new ClientEvidence(
         clientIp,
         relayDenials,
@@ -141,9 +155,9 @@ final class ClientTally implements BoundedTable.Tally {
         domainList.values(),
         localSenders,
         foreignSenders,
-        new HashSet<>(services.values()),
-        mtas,
-        new HashSet<>(hosts.values()),
+        new HashSet<>((denied ? services : failureServices).values()),
+        denied ? mtas : failureMtas,
+        new HashSet<>((denied ? hosts : failureHosts).values()),
         new SessionStats(
             sessions,
             deniedNeverTriedAuth,

@@ -52,6 +52,21 @@ class LogEvidenceTest {
   }
 
   @Test
+  void shouldNameWhereAuthFailedForAClientNeverRefusedRelay() {
+    log.submission(3002, "10.0.0.31")
+        .authFailed("LOGIN", "alice")
+        .disconnect("ehlo=2 starttls=1 auth=0/1 quit=1 commands=4/5");
+
+    ClientEvidence client = client(log.diagnose(SITE), "10.0.0.31");
+
+    assertThat(client.relayDenials()).isZero();
+    assertThat(client.services()).containsExactly("submission");
+    assertThat(client.mtas()).containsExactly(Mta.POSTFIX);
+    assertThat(client.mailHosts()).containsExactly("mx1");
+    assertThat(client.sessions()).isEqualTo(new SessionStats(1, 0, 0, 0, 1, 1, List.of("alice")));
+  }
+
+  @Test
   void shouldSeeAnInternalApplicationThatNeverTriedAuthOnPort25() {
     for (int session = 0; session < 2; session++) {
       log.smtpd(2001, "10.0.0.5")

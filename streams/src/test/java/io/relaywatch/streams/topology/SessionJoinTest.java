@@ -12,8 +12,14 @@ import io.relaywatch.events.RejectAction;
 import io.relaywatch.events.RejectReason;
 import io.relaywatch.events.SessionClose;
 import io.relaywatch.events.SessionRecord;
+import io.relaywatch.streams.parse.MailLogParser;
+import io.relaywatch.streams.parse.ParseResult;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -55,6 +61,30 @@ class SessionJoinTest {
             .isEqualTo(expected.stream().map(kv -> kv.value).toList());
         assertThat(expected).allSatisfy(kv -> assertThat(kv.key).isEqualTo(kv.value.clientIp()));
       }
+    }
+  }
+
+  @Test
+  void shouldCloseTheSameSessionsAsTheTopologyOverTheRealPostfixCapture() throws Exception {
+    MailLogParser parser = MailLogParser.create(ZoneId.of("UTC"));
+    List<MailEvent> log = new ArrayList<>();
+    try (InputStream in = getClass().getResourceAsStream("/fixtures/postfix-real/mail.log")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (parser.parse(line, Instant.parse("2026-11-28T12:00:03Z"))
+            instanceof ParseResult.Parsed parsed) {
+          log.add(parsed.event());
+        }
+      }
+    }
+    SessionJoin offline = join(SessionConfig.defaults(), 1_000);
+    log.forEach(offline::accept);
+    offline.flush();
+
+    try (SessionDriver topology = new SessionDriver(SessionConfig.defaults())) {
+      log.forEach(topology::log);
+      assertThat(closed)
+          .hasSizeGreaterThan(10)
+          .isEqualTo(topology.closedSessions().stream().map(kv -> kv.value).toList());
     }
   }
 
