@@ -48,8 +48,8 @@ class SessionJoinTest {
   @Test
   void shouldCloseTheSameSessionsAsTheTopologyOverRandomLogs() {
     SessionConfig config = SessionConfig.withTimeout(Duration.ofMinutes(5));
-    for (long seed = 1; seed <= 12; seed++) {
-      List<MailEvent> log = randomLog(new Random(seed), 400);
+    for (long seed = 1; seed <= 6; seed++) {
+      List<MailEvent> log = randomLog(new Random(seed), 800);
       closed.clear();
       SessionJoin offline = join(config, 1_000);
       log.forEach(offline::accept);
