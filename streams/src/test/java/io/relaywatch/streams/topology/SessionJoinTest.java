@@ -49,7 +49,7 @@ class SessionJoinTest {
   void shouldCloseTheSameSessionsAsTheTopologyOverRandomLogs() {
     SessionConfig config = SessionConfig.withTimeout(Duration.ofMinutes(5));
     for (long seed = 1; seed <= 6; seed++) {
-      List<MailEvent> log = randomLog(new Random(seed), 800);
+      List<MailEvent> log = randomLog(new Random(seed), 400);
       closed.clear();
       SessionJoin offline = join(config, 1_000);
       log.forEach(offline::accept);
