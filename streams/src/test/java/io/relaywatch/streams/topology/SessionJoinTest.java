@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,7 @@ class SessionJoinTest {
   @Test
   void shouldCloseTheSameSessionsAsTheTopologyOverRandomLogs() {
     SessionConfig config = SessionConfig.withTimeout(Duration.ofMinutes(5));
+    Set<SessionClose> seen = EnumSet.noneOf(SessionClose.class);
     for (long seed = 1; seed <= 6; seed++) {
       List<MailEvent> log = randomLog(new Random(seed), 400);
       closed.clear();
@@ -61,7 +64,11 @@ class SessionJoinTest {
             .isEqualTo(expected.stream().map(kv -> kv.value).toList());
         assertThat(expected).allSatisfy(kv -> assertThat(kv.key).isEqualTo(kv.value.clientIp()));
       }
+      closed.forEach(session -> seen.add(session.closedBy()));
     }
+    assertThat(seen)
+        .as("every way a session ends was tried")
+        .containsExactlyInAnyOrder(SessionClose.values());
   }
 
   @Test
