@@ -66,11 +66,15 @@ public final class SessionJoin {
 
   /**
    * Feeds one event of the log, in log order. Every event moves stream time (the latest event time
-   * seen); when that passes the next scan interval, quiet sessions are closed first, as the
-   * topology's punctuator does (aligned to multiples of {@link SessionConfig#scanInterval()}, first
-   * on the first event), so a line that comes after its session was quiet for the timeout starts a
-   * new session. Then the event is folded in, unless it is not a Postfix smtpd session line, which
-   * the topology filters out too.
+   * seen); when that passes the next scan interval, quiet sessions are closed first, the way the
+   * topology does it under {@code TopologyTestDriver} (aligned to multiples of {@link
+   * SessionConfig#scanInterval()}, first on the first event), so a line that comes after its
+   * session was quiet for the timeout starts a new session. Then the event is folded in, unless it
+   * is not a Postfix smtpd session line, which the topology filters out too.
+   *
+   * <p>On a broker the correlation runs in its own task, which may fold such a late line into the
+   * old session before its punctuator runs; only a line of the same client arriving after more than
+   * the timeout of silence is placed differently.
    */
   public void accept(MailEvent event) {
     long recordTime = EventTime.of(event, Math.max(0, streamTime));
