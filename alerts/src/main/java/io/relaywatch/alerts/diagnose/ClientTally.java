@@ -6,7 +6,6 @@ import io.relaywatch.events.AuthOutcome;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.Mta;
 import io.relaywatch.events.SessionRecord;
-import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
@@ -50,8 +49,7 @@ final class ClientTally implements BoundedTable.Tally {
   private long deniedAuthenticated;
   private long authAttempts;
   private long authFailures;
-  private OffsetDateTime firstSeen;
-  private OffsetDateTime lastSeen;
+  private final TimeSpan seen = new TimeSpan();
 
   ClientTally(String clientIp, int maxDomains, DistinctCounter.Budget budget) {
     this.clientIp = clientIp;
@@ -115,26 +113,14 @@ final class ClientTally implements BoundedTable.Tally {
     }
     if (session.authFailures() > 0 && session.authOutcome() != AuthOutcome.SUCCEEDED) {
       // Counters may show a failure no line reported; the session's times stand for it.
-      widen(session.start());
-      widen(session.end());
+      seen.widen(session.start());
+      seen.widen(session.end());
     }
   }
 
   private void seen(MailEvent event) {
-    widen(event.timestamp());
+    seen.widen(event.timestamp());
     lines.add(event.raw());
-  }
-
-  private void widen(OffsetDateTime at) {
-    if (at == null) {
-      return;
-    }
-    if (firstSeen == null || at.isBefore(firstSeen)) {
-      firstSeen = at;
-    }
-    if (lastSeen == null || at.isAfter(lastSeen)) {
-      lastSeen = at;
-    }
   }
 
   /** Whether the log shows this client in trouble: refused relay or failing AUTH. */
@@ -166,8 +152,8 @@ final class ClientTally implements BoundedTable.Tally {
             authAttempts,
             authFailures,
             usernames.values()),
-        firstSeen,
-        lastSeen,
+        seen.first(),
+        seen.last(),
         lines.values());
   }
 

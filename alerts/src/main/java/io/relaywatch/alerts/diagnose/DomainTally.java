@@ -3,7 +3,6 @@ package io.relaywatch.alerts.diagnose;
 import io.relaywatch.alerts.engine.DomainEvidence;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.MailEvent;
-import java.time.OffsetDateTime;
 import java.util.function.Predicate;
 
 /** The relay denials of one recipient domain, over all clients. */
@@ -14,8 +13,7 @@ final class DomainTally implements BoundedTable.Tally {
       FirstValues.first(Finding.MAX_EVIDENCE, ClientTally.MAX_LINE_CHARS);
   private long relayDenials;
   private long externalClients;
-  private OffsetDateTime firstSeen;
-  private OffsetDateTime lastSeen;
+  private final TimeSpan seen = new TimeSpan();
 
   DomainTally(String domain, int maxClients, DistinctCounter.Budget budget) {
     this.domain = domain;
@@ -29,13 +27,7 @@ final class DomainTally implements BoundedTable.Tally {
       externalClients++;
     }
     lines.add(event.raw());
-    OffsetDateTime at = event.timestamp();
-    if (firstSeen == null || at.isBefore(firstSeen)) {
-      firstSeen = at;
-    }
-    if (lastSeen == null || at.isAfter(lastSeen)) {
-      lastSeen = at;
-    }
+    seen.widen(event.timestamp());
   }
 
   DomainEvidence toEvidence() {
@@ -44,8 +36,8 @@ final class DomainTally implements BoundedTable.Tally {
         relayDenials,
         clients.count(),
         externalClients,
-        firstSeen,
-        lastSeen,
+        seen.first(),
+        seen.last(),
         lines.values());
   }
 

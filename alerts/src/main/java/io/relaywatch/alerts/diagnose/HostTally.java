@@ -4,7 +4,6 @@ import io.relaywatch.alerts.engine.HostEvidence;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.Mta;
-import java.time.OffsetDateTime;
 
 /** The SASL backend errors one mail host logged. */
 final class HostTally implements BoundedTable.Tally {
@@ -17,8 +16,7 @@ final class HostTally implements BoundedTable.Tally {
       FirstValues.first(Finding.MAX_EVIDENCE, ClientTally.MAX_LINE_CHARS);
   private Mta mta;
   private long errors;
-  private OffsetDateTime firstSeen;
-  private OffsetDateTime lastSeen;
+  private final TimeSpan seen = new TimeSpan();
 
   HostTally(String host) {
     this.host = host;
@@ -31,18 +29,12 @@ final class HostTally implements BoundedTable.Tally {
     }
     messages.add(event.message() != null ? event.message() : event.raw());
     lines.add(event.raw());
-    OffsetDateTime at = event.timestamp();
-    if (firstSeen == null || at.isBefore(firstSeen)) {
-      firstSeen = at;
-    }
-    if (lastSeen == null || at.isAfter(lastSeen)) {
-      lastSeen = at;
-    }
+    seen.widen(event.timestamp());
   }
 
   HostEvidence toEvidence() {
     return new HostEvidence(
-        host, mta, errors, messages.values(), firstSeen, lastSeen, lines.values());
+        host, mta, errors, messages.values(), seen.first(), seen.last(), lines.values());
   }
 
   @Override
