@@ -112,7 +112,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   }
 
   private VerdictEngine engine(DiagnoseConfig settings) {
-    return VerdictEngine.create(settings.site());
+    return VerdictEngine.create(settings.site()).withMinCount(minCount);
   }
 
   private void print(List<Finding> findings, Diagnosis diagnosis) {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       DiagnoseCommand.class,
       ShipCommand.class,
       StreamsCommand.class,
+      AlertsCommand.class,
       KafkaCommand.class,
       TopicsCommand.class,
       SampleLogCommand.class,
@@ -57,7 +58,7 @@ public final class Main implements Callable<Integer> {
   public Integer call() {
     throw new ParameterException(
         spec.commandLine(),
-        "Missing command: parse, report, diagnose, ship, streams, kafka or topics");
+        "Missing command: parse, report, diagnose, ship, streams, alerts, kafka or topics");
   }
 
   public static void main(String[] args) {

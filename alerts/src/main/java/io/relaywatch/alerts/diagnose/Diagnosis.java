@@ -7,7 +7,6 @@ import io.relaywatch.alerts.engine.HostEvidence;
 import io.relaywatch.alerts.engine.VerdictEngine;
 import io.relaywatch.events.Finding;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -27,14 +26,6 @@ public record Diagnosis(
     List<DomainEvidence> domains,
     Lines lines,
     Coverage coverage) {
-  /** Most severe first, then most counted, then by verdict and subject, for a stable output. */
-  public static final Comparator<Finding> MOST_SEVERE_FIRST =
-      Comparator.comparing(Finding::severity)
-          .reversed()
-          .thenComparing(Comparator.comparingLong(Finding::count).reversed())
-          .thenComparing(f -> f.verdict().wireName())
-          .thenComparing(Finding::subject);
-
   public Diagnosis {
     clients = List.copyOf(clients);
     hosts = List.copyOf(hosts);
@@ -121,13 +112,8 @@ public record Diagnosis(
     return all;
   }
 
-  /** The engine's findings over all evidence, {@link #MOST_SEVERE_FIRST}. */
+  /** The engine's findings over all evidence, {@link VerdictEngine#MOST_SEVERE_FIRST}. */
   public List<Finding> findings(VerdictEngine engine) {
-    List<Finding> findings = new ArrayList<>();
-    for (Evidence evidence : evidence()) {
-      findings.addAll(engine.evaluate(evidence));
-    }
-    findings.sort(MOST_SEVERE_FIRST);
-    return findings;
+    return engine.evaluateAll(evidence());
   }
 }

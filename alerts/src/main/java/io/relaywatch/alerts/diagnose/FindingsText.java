@@ -22,7 +22,10 @@ public final class FindingsText {
 
   private FindingsText() {}
 
-  /** Prints the findings (sorted {@link Diagnosis#MOST_SEVERE_FIRST}) of the diagnosis. */
+  /**
+   * Prints the findings (sorted {@link
+   * io.relaywatch.alerts.engine.VerdictEngine#MOST_SEVERE_FIRST}) of the diagnosis.
+   */
   public static void print(List<Finding> findings, Diagnosis diagnosis, PrintWriter out) {
     out.println(headline(findings, diagnosis));
     if (!diagnosis.coverage().complete()) {

@@ -2,6 +2,7 @@ package io.relaywatch.alerts.diagnose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.relaywatch.alerts.engine.VerdictEngine;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.Fix;
 import io.relaywatch.events.Severity;
@@ -47,7 +48,7 @@ class FindingsTextTest {
 
   private static String print(List<Finding> findings, Diagnosis diagnosis) {
     List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(Diagnosis.MOST_SEVERE_FIRST);
+    sorted.sort(VerdictEngine.MOST_SEVERE_FIRST);
     StringWriter out = new StringWriter();
     FindingsText.print(sorted, diagnosis, new PrintWriter(out));
     return out.toString();
