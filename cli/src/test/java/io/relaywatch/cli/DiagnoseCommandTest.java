@@ -57,6 +57,95 @@ class DiagnoseCommandTest {
     assertThat(err.toString()).isEmpty();
   }
 
+  private Path site() throws IOException {
+    return file(
+        "site.yml",
+        "networks:",
+        "  internal: [10.0.0.0/8]",
+        "localDomains: [example.com]",
+        "postfix:",
+        "  mynetworks: 127.0.0.0/8",
+        "mta: postfix");
+  }
+
+  @Test
+  void shouldProposeTheMynetworksEntryOfAnInternalApplicationInJson() throws IOException {
+    Path log = file("mail.log", APP_DENIED);
+
+    int code =
+        run(
+            "diagnose",
+            "--json",
+            "--zone=UTC",
+            REFERENCE,
+            "--config",
+            site().toString(),
+            log.toString());
+
+    assertThat(code).isZero();
+    JsonNode finding = Json.mapper().readTree(out.toString()).get(0);
+    assertThat(finding.path("verdict").asText()).isEqualTo("trusted_sender_not_in_mynetworks");
+    assertThat(finding.path("clientIp").asText()).isEqualTo("10.0.0.5");
+    assertThat(finding.path("count").asLong()).isEqualTo(1);
+    assertThat(finding.path("firstSeen").asText()).isEqualTo("2026-11-03T10:33:27Z");
+    assertThat(finding.path("evidence").get(0).asText()).isEqualTo(APP_DENIED[0]);
+    assertThat(finding.path("fix").path("postfix").toString())
+        .contains("postconf -e 'mynetworks = 127.0.0.0/8 10.0.0.5/32'");
+    assertThat(finding.path("fix").path("exim").isNull()).isTrue();
+  }
+
+  @Test
+  void shouldPrintTheFindingForAPersonAndFailOnItWhenAsked() throws IOException {
+    Path log = file("mail.log", APP_DENIED);
+
+    int code =
+        run(
+            "diagnose",
+            "--fail-on",
+            "warning",
+            "--zone=UTC",
+            REFERENCE,
+            "--config",
+            site().toString(),
+            log.toString());
+
+    assertThat(code).isEqualTo(DiagnoseCommand.FAIL_ON_EXIT);
+    assertThat(out.toString())
+        .startsWith("1 finding (2 lines read")
+        .contains("WARNING (1)")
+        .contains("trusted_sender_not_in_mynetworks  10.0.0.5")
+        .contains("postconf -e 'mynetworks = 127.0.0.0/8 10.0.0.5/32'");
+  }
+
+  @Test
+  void shouldNotFailOnFindingsLessSevereThanAsked() throws IOException {
+    Path log = file("mail.log", APP_DENIED);
+
+    assertThat(
+            run(
+                "diagnose",
+                "--fail-on",
+                "critical",
+                REFERENCE,
+                "--config",
+                site().toString(),
+                log.toString()))
+        .isZero();
+    assertThat(
+            run(
+                "diagnose",
+                "--min-count",
+                "2",
+                "--fail-on",
+                "info",
+                REFERENCE,
+                "--config",
+                site().toString(),
+                log.toString()))
+        .as("one denial is below --min-count 2")
+        .isZero();
+  }
+
   @Test
   void shouldReadStandardInputAndSayHowMuchItRead() {
     stdin =
