@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     description = "Watches mail server logs for rejected mail, above all refused relaying.",
     subcommands = {
+      DemoCommand.class,
       ParseCommand.class,
       ReportCommand.class,
       DiagnoseCommand.class,
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
       AlertsCommand.class,
       KafkaCommand.class,
       TopicsCommand.class,
+      AllCommand.class,
       SampleLogCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -58,7 +60,8 @@ public final class Main implements Callable<Integer> {
   public Integer call() {
     throw new ParameterException(
         spec.commandLine(),
-        "Missing command: parse, report, diagnose, ship, streams, alerts, kafka or topics");
+        "Missing command: demo, parse, report, diagnose, ship, streams, alerts, all, kafka, topics"
+            + " or sample-log");
   }
 
   public static void main(String[] args) {
