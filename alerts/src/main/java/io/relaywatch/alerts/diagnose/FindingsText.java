@@ -1,5 +1,6 @@
 package io.relaywatch.alerts.diagnose;
 
+import io.relaywatch.alerts.notify.Escape;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.Fix;
 import io.relaywatch.events.Severity;
@@ -87,7 +88,7 @@ public final class FindingsText {
       return;
     }
     out.println("    " + title);
-    lines.forEach(line -> out.println("      " + TerminalEscape.safe(line, max)));
+    lines.forEach(line -> out.println("      " + safe(line, max)));
   }
 
   private static void part(PrintWriter out, String title, List<String> lines) {
@@ -104,6 +105,15 @@ public final class FindingsText {
   }
 
   private static String text(String value) {
-    return TerminalEscape.safe(value, MAX_TEXT_CHARS);
+    return safe(value, MAX_TEXT_CHARS);
+  }
+
+  /** Escaped as every receiver escapes for a terminal, then cut: the whole line is in --json. */
+  private static String safe(String value, int max) {
+    if (value == null) {
+      return "-";
+    }
+    String cut = value.length() > max ? value.substring(0, max) + "..." : value;
+    return Escape.terminal(cut);
   }
 }
