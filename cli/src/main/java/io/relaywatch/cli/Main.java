@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       ParseCommand.class,
       ReportCommand.class,
+      DiagnoseCommand.class,
       ShipCommand.class,
       StreamsCommand.class,
       AlertsCommand.class,
