@@ -4,13 +4,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.relaywatch.config.Settings;
 import io.relaywatch.events.RelayDenialAggregate;
+import io.relaywatch.events.TopicCreator;
 import io.relaywatch.events.Topics;
 import io.relaywatch.kafka.testing.TopicContents;
 import io.relaywatch.streams.app.StreamsAppConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,6 +21,7 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -59,6 +63,64 @@ final class AggregateRuns {
       }
       producer.flush();
     }
+  }
+
+  /**
+   * Creates the catalogue topics the way the application does ({@link #PARTITIONS} partitions), so
+   * that a line shipped before a child JVM has created them does not auto-create a 1-partition
+   * {@code relaywatch.raw-lines}.
+   */
+  static void createTopics(String bootstrap) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      TopicCreator.ensure(
+          admin,
+          List.of(
+              Topics.RAW_LINES,
+              Topics.EVENTS,
+              Topics.UNPARSED,
+              Topics.RELAY_DENIALS,
+              Topics.SESSIONS,
+              Topics.SASL_BACKEND_ERRORS),
+          PARTITIONS,
+          Duration.ofSeconds(30));
+    }
+  }
+
+  /**
+   * Partitions whose log start offset has moved, as {@code topic-partition start/end}: records the
+   * broker deleted by retention (or anyone by deleteRecords). Repartition topics are left out:
+   * Streams itself deletes what it has committed there.
+   */
+  static List<String> deletedRecords(String bootstrap) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      admin
+          .describeTopics(admin.listTopics().names().get())
+          .allTopicNames()
+          .get()
+          .forEach(
+              (name, topic) ->
+                  topic
+                      .partitions()
+                      .forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+      Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(admin, partitions, true);
+      Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(admin, partitions, false);
+      return partitions.stream()
+          .filter(tp -> !tp.topic().endsWith("-repartition"))
+          .filter(tp -> starts.get(tp).offset() > 0)
+          .map(tp -> tp + " " + starts.get(tp).offset() + "/" + ends.get(tp).offset())
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static Map<TopicPartition, ListOffsetsResultInfo> offsets(
+      Admin admin, List<TopicPartition> partitions, boolean earliest) throws Exception {
+    Map<TopicPartition, OffsetSpec> spec = new HashMap<>();
+    partitions.forEach(tp -> spec.put(tp, earliest ? OffsetSpec.earliest() : OffsetSpec.latest()));
+    return admin.listOffsets(spec).all().get();
   }
 
   /** The settings of one instance: its own state directory, no HTTP port, 4 partitions. */
