@@ -114,7 +114,7 @@ public final class BinaryMailEventSerde implements Serde<MailEvent> {
   }
 
   // Count + 1, 0 for null; then name, ok, total per command, in the map's order.
-  private static void writeCommands(WireWriter out, Map<String, CommandCount> commands) {
+  static void writeCommands(WireWriter out, Map<String, CommandCount> commands) {
     if (commands == null) {
       out.writeInt(0);
       return;
@@ -124,7 +124,7 @@ public final class BinaryMailEventSerde implements Serde<MailEvent> {
         (name, count) -> out.writeString(name).writeInt(count.ok()).writeInt(count.total()));
   }
 
-  private static Map<String, CommandCount> readCommands(WireReader in) {
+  static Map<String, CommandCount> readCommands(WireReader in) {
     int prefixed = in.readInt();
     if (prefixed == 0) {
       return null;
