@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -43,13 +45,17 @@ final class AggregateRuns {
 
   private AggregateRuns() {}
 
-  /** Sends the lines as the shipper would: key = mail host, time = when shipped. */
+  /**
+   * Sends the lines as the shipper would: key = mail host, time = when shipped. Fails if the broker
+   * refused any of them: a line lost here would look like a line the application lost.
+   */
   static void ship(String bootstrap, RelayDenialLog log, List<RelayDenialLog.Line> lines) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
     long shipped = log.shippedAt().toEpochMilli();
+    AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
       for (RelayDenialLog.Line line : lines) {
@@ -59,9 +65,17 @@ final class AggregateRuns {
                 null,
                 shipped,
                 line.host(),
-                line.text().getBytes(StandardCharsets.UTF_8)));
+                line.text().getBytes(StandardCharsets.UTF_8)),
+            (metadata, e) -> {
+              if (e != null) {
+                failure.compareAndSet(null, e);
+              }
+            });
       }
       producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new AssertionError("the broker refused shipped lines", failure.get());
     }
   }
 
@@ -84,7 +98,22 @@ final class AggregateRuns {
               Topics.SASL_BACKEND_ERRORS),
           PARTITIONS,
           Duration.ofSeconds(30));
+      awaitLeaders(admin, Topics.RAW_LINES.name());
     }
+  }
+
+  /**
+   * Waits until the broker serves every partition of {@code topic} as leader: a ListOffsets request
+   * is answered only then. Shipping into a partition created a moment before got
+   * NOT_LEADER_OR_FOLLOWER for the producer's first batch, and its retry was then refused as out of
+   * sequence behind the later batches, losing about a hundred lines.
+   */
+  private static void awaitLeaders(Admin admin, String topic) throws Exception {
+    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+    for (int p = 0; p < PARTITIONS; p++) {
+      ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
+    }
+    admin.listOffsets(ends).all().get(60, TimeUnit.SECONDS);
   }
 
   /**
