@@ -23,11 +23,17 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     description = "Watches mail server logs for rejected mail, above all refused relaying.",
     subcommands = {
+      DemoCommand.class,
       ParseCommand.class,
       ReportCommand.class,
+      DiagnoseCommand.class,
       ShipCommand.class,
       StreamsCommand.class,
+      AlertsCommand.class,
       KafkaCommand.class,
+      TopicsCommand.class,
+      AllCommand.class,
+      SampleLogCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -53,7 +59,9 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(
-        spec.commandLine(), "Missing command: parse, report, ship, streams or kafka");
+        spec.commandLine(),
+        "Missing command: demo, parse, report, diagnose, ship, streams, alerts, all, kafka, topics"
+            + " or sample-log");
   }
 
   public static void main(String[] args) {

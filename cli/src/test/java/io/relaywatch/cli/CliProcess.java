@@ -23,8 +23,13 @@ final class CliProcess implements AutoCloseable {
   private int starts;
 
   CliProcess(List<String> args, Map<String, String> env, Path output) {
+    this(args, env, output, "256m");
+  }
+
+  /** A command with a larger heap, for one that runs a broker and every role. */
+  CliProcess(List<String> args, Map<String, String> env, Path output, String maxHeap) {
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx256m");
+    command.add("-Xmx" + maxHeap);
     command.add("-Dlog4j2.configurationFile=" + CliProcess.class.getResource("/log4j2-child.xml"));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

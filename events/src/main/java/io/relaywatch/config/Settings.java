@@ -46,6 +46,20 @@ public final class Settings {
   }
 
   /** Loads the layers; {@code yaml} may be null when there is no file. */
+  /** The top-level sections of the settings of every role, so roles can share one file. */
+  public static final Set<String> SECTIONS =
+      Set.of(
+          "kafka",
+          "ship",
+          "streams",
+          "aggregation",
+          "sessions",
+          "alerts",
+          "networks",
+          "localDomains",
+          "postfix",
+          "mta");
+
   public static Settings load(Path yaml, Map<String, String> env, Map<String, String> flags) {
     Map<String, Value> file = new LinkedHashMap<>();
     if (yaml != null) {
@@ -241,9 +255,22 @@ public final class Settings {
   }
 
   /** Fails on keys in the file that no getter asked for: a typo must not be ignored silently. */
+  /**
+   * Fails on a key of the file that this role never read, naming it and the keys it knows. One file
+   * may configure every role (docs/configuration.md), so a key in a section only other roles read
+   * ({@link #SECTIONS}) is theirs to check; a key in a section this role reads, or in a section no
+   * role has, is a typo.
+   */
   public void rejectUnknownKeys() {
-    Set<String> unknown = new TreeSet<>(file.keySet());
-    unknown.removeAll(read);
+    Set<String> ownSections = new TreeSet<>();
+    read.forEach(k -> ownSections.add(section(k)));
+    Set<String> unknown = new TreeSet<>();
+    for (String key : file.keySet()) {
+      String section = section(key);
+      if (!read.contains(key) && (ownSections.contains(section) || !SECTIONS.contains(section))) {
+        unknown.add(key);
+      }
+    }
     if (!unknown.isEmpty()) {
       String key = unknown.iterator().next();
       throw new ConfigException(
@@ -255,6 +282,11 @@ public final class Settings {
               + "; known keys: "
               + String.join(", ", new TreeSet<>(read)));
     }
+  }
+
+  private static String section(String key) {
+    int dot = key.indexOf('.');
+    return dot < 0 ? key : key.substring(0, dot);
   }
 
   private Raw raw(String key) {

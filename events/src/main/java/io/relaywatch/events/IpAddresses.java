@@ -17,6 +17,11 @@ public final class IpAddresses {
           .allowWildcardedSeparator(false)
           .setRangeOptions(IPAddressStringParameters.RangeParameters.NO_RANGE)
           .allowSingleSegment(false)
+          // inet_aton forms (10.1.2 meaning 10.1.0.2, hex, octal) are not how an MTA logs a
+          // client, and reading them so would turn a malformed token into someone's address.
+          .getIPv4AddressParametersBuilder()
+          .allow_inet_aton(false)
+          .getParentBuilder()
           .toParams();
 
   private IpAddresses() {}

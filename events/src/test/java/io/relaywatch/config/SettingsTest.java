@@ -67,6 +67,28 @@ class SettingsTest {
   }
 
   @Test
+  void shouldLeaveKeysOfSectionsOnlyOtherRolesReadToThem() throws IOException {
+    Settings s =
+        Settings.load(
+            yaml(
+                "ship:\n  topic: t\nalerts:\n  resendInterval: 1m\nnetworks:\n  internal: [10.0.0.0/8]\n"),
+            Map.of(),
+            Map.of());
+    s.string("ship.topic", null);
+
+    s.rejectUnknownKeys();
+  }
+
+  @Test
+  void shouldRejectAKeyOfASectionNoRoleHas() throws IOException {
+    Settings s =
+        Settings.load(yaml("ship:\n  topic: t\nshipp:\n  topic: typo\n"), Map.of(), Map.of());
+    s.string("ship.topic", null);
+
+    assertThatThrownBy(s::rejectUnknownKeys).hasMessageStartingWith("unknown key 'shipp.topic'");
+  }
+
+  @Test
   void shouldSayWhenTheFileIsNotYaml() throws IOException {
     Path file = yaml("ship: [unclosed\n");
 

@@ -26,7 +26,18 @@ class IpAddressesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "unknown", "mail.example.com", "10.0.0.0/8", "1.2.3.*", "300.1.1.1"})
+  @ValueSource(
+      strings = {
+        "",
+        "unknown",
+        "mail.example.com",
+        "10.0.0.0/8",
+        "1.2.3.*",
+        "300.1.1.1",
+        "10.1.2",
+        "0x0a.1.2.3",
+        "167772161"
+      })
   void shouldRefuseWhatIsNotOneLiteralAddress(String text) {
     assertThat(IpAddresses.canonical(text)).isNull();
   }

@@ -5,7 +5,7 @@ import io.relaywatch.events.Alert;
 /**
  * Hands alert states to the receivers (Alertmanager, PagerDuty, webhooks, stdout). The alert
  * service calls it on every lifecycle step: when an alert fires, each re-send interval, and when it
- * resolves.
+ * resolves. {@link DurableNotifier} is the implementation behind the service.
  */
 public interface Notifier extends AutoCloseable {
   /**

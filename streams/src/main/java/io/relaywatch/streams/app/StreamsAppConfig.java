@@ -116,7 +116,7 @@ public record StreamsAppConfig(
     return new AggregationConfig(
         s.durations("aggregation.windowSizes", d.windowSizes()),
         s.duration("aggregation.grace", d.grace()),
-        s.list("aggregation.localDomains", d.localDomains()),
+        s.list("localDomains", d.localDomains()),
         s.intValue("aggregation.distinctCap", d.distinctCap(), 1, 1_000_000),
         s.intValue("aggregation.listLimit", d.listLimit(), 1, 1_000));
   }
@@ -129,12 +129,11 @@ public record StreamsAppConfig(
   }
 
   private static InternalNetworks internalNetworks(Settings s) {
-    List<String> cidrs = s.list("streams.internalNetworks", InternalNetworks.DEFAULT_CIDRS);
+    List<String> cidrs = s.list("networks.internal", InternalNetworks.DEFAULT_CIDRS);
     try {
       return InternalNetworks.of(cidrs);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          "streams.internalNetworks", "streams.internalNetworks: " + e.getMessage());
+      throw new ConfigException("networks.internal", "networks.internal: " + e.getMessage());
     }
   }
 

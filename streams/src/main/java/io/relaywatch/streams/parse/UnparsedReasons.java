@@ -1,5 +1,7 @@
 package io.relaywatch.streams.parse;
 
+import java.util.List;
+
 /**
  * The fixed vocabulary of {@link ParseResult.Unparsed#reason()}; bounded so it can label metrics.
  */
@@ -18,6 +20,10 @@ public final class UnparsedReasons {
 
   /** The parser failed on this line (a bug): the line is kept so that it can become a test case. */
   public static final String PARSER_ERROR = "parser error";
+
+  /** Every reason, so that metrics can show a zero before the first unparsed line. */
+  public static final List<String> ALL =
+      List.of(TOO_LONG, NO_HEADER, UNKNOWN_REJECT, UNKNOWN_WARNING, PARSER_ERROR);
 
   private UnparsedReasons() {}
 }

@@ -46,7 +46,7 @@ public record AggregationConfig(
       throw invalid("aggregation.grace", grace, "a duration of zero or more, e.g. PT24H");
     }
     localDomains =
-        require("aggregation.localDomains", localDomains).stream()
+        require("localDomains", localDomains).stream()
             .map(d -> d.toLowerCase(Locale.ROOT))
             .toList();
     if (distinctCap < 1) {

@@ -11,6 +11,7 @@ import io.relaywatch.events.SessionClose;
 import io.relaywatch.events.SessionRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,10 @@ import java.util.Objects;
 final class OpenSession {
   /** User names are attacker-chosen; a brute force must not grow one session without bound. */
   static final int MAX_FAILED_USERNAMES = 10;
+
+  /** Orders sessions by their last line, the quietest first. */
+  static final Comparator<OpenSession> QUIETEST_FIRST =
+      Comparator.comparingLong(OpenSession::lastSeenMillis);
 
   private String host;
   private String program;

@@ -4,6 +4,7 @@ import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.streams.parse.ParseResult;
+import io.relaywatch.streams.parse.UnparsedReasons;
 
 /**
  * The topology's own Prometheus metrics, in one place. Labels are bounded: event types, reasons,
@@ -27,6 +28,8 @@ public final class StreamsMetrics {
                 "Relevant lines no pattern matched, by reason.")
             .labelNames("reason")
             .register(registry);
+    // A series that only appears with the first unparsed line makes "no gaps" look like "no data".
+    UnparsedReasons.ALL.forEach(reason -> unparsed.labels(reason));
     ignored =
         Counter.build("relaywatch_streams_lines_ignored_total", "Ordinary lines, ignored.")
             .register(registry);

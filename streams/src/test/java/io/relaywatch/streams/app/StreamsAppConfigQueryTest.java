@@ -56,8 +56,8 @@ class StreamsAppConfigQueryTest {
 
   @Test
   void shouldRefuseAnInternalNetworkThatIsNotACidr() {
-    assertThatThrownBy(() -> config(Map.of("streams.internalNetworks", "10.0.0.0/8,office")))
+    assertThatThrownBy(() -> config(Map.of("networks.internal", "10.0.0.0/8,office")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("streams.internalNetworks: internal network 'office' is not");
+        .hasMessageStartingWith("networks.internal: internal network 'office' is not");
   }
 }

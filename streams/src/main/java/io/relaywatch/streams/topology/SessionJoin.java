@@ -1,0 +1,153 @@
+package io.relaywatch.streams.topology;
+
+import io.relaywatch.events.EventType;
+import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.SessionClose;
+import io.relaywatch.events.SessionRecord;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Joins the lines of each Postfix smtpd process into {@link SessionRecord}s: the one implementation
+ * of session correlation. The Streams processor ({@link CorrelateSessions}) keeps open sessions in
+ * its state store and closes quiet ones from a stream-time punctuator; {@code relaywatch diagnose}
+ * uses {@link #inMemory} and feeds it a log file's events in order, so both reach the same
+ * sessions.
+ *
+ * <p>A session closes when its disconnect summary arrives, when its process logs a line for another
+ * client, or when it has been quiet for {@link SessionConfig#timeout()} of stream time (the latest
+ * event time seen). Not thread-safe.
+ */
+public final class SessionJoin {
+  /** Told about every session that closes. */
+  @FunctionalInterface
+  public interface Sink {
+    /**
+     * @param session the finished session
+     * @param recordTime its last line's event time in epoch milliseconds
+     */
+    void closed(SessionRecord session, long recordTime);
+  }
+
+  /** Where open sessions wait for their next line, keyed by {@code host|program|pid}. */
+  interface Store {
+    OpenSession get(String key);
+
+    void put(String key, OpenSession session);
+
+    void delete(String key);
+
+    /** The open sessions whose last line is at or before {@code cutoff}, in key order. */
+    List<Map.Entry<String, OpenSession>> quietSince(long cutoff);
+  }
+
+  private final SessionConfig config;
+  private final Store open;
+  private final Sink sink;
+
+  // Offline only: the stream time and the punctuation schedule a Streams task would keep.
+  private long streamTime = -1;
+  private long nextScan;
+
+  SessionJoin(SessionConfig config, Store open, Sink sink) {
+    this.config = config;
+    this.open = open;
+    this.sink = sink;
+  }
+
+  /**
+   * A join that keeps open sessions in memory, for reading a log without Kafka. When more than
+   * {@code maxOpen} sessions are open at once, the quieter half is closed early as {@code timeout}
+   * (counted by {@link #evicted()}), so that a log of forged process ids cannot exhaust the heap.
+   */
+  public static SessionJoin inMemory(SessionConfig config, int maxOpen, Sink sink) {
+    return new SessionJoin(config, new MemorySessionStore(maxOpen, sink), sink);
+  }
+
+  /**
+   * Feeds one event of the log, in log order. Every event moves stream time (the latest event time
+   * seen); when that passes the next scan interval, quiet sessions are closed first, the way the
+   * topology does it under {@code TopologyTestDriver} (aligned to multiples of {@link
+   * SessionConfig#scanInterval()}, first on the first event), so a line that comes after its
+   * session was quiet for the timeout starts a new session. Then the event is folded in, unless it
+   * is not a Postfix smtpd session line, which the topology filters out too.
+   *
+   * <p>On a broker the correlation runs in its own task, which may fold such a late line into the
+   * old session before its punctuator runs; only a line of the same client arriving after more than
+   * the timeout of silence is placed differently.
+   */
+  public void accept(MailEvent event) {
+    long recordTime = EventTime.of(event, Math.max(0, streamTime));
+    streamTime = Math.max(streamTime, recordTime);
+    if (streamTime >= nextScan) {
+      closeQuiet(streamTime);
+      long interval = config.scanInterval().toMillis();
+      nextScan += ((streamTime - nextScan) / interval + 1) * interval;
+    }
+    if (joins(event)) {
+      process(SessionCorrelation.processKey(event), event, recordTime);
+    }
+  }
+
+  /**
+   * Closes every session still open, as {@code timeout}, quietest first: at the end of a log the
+   * disconnect lines that are missing will not come.
+   */
+  public void flush() {
+    List<Map.Entry<String, OpenSession>> all = open.quietSince(Long.MAX_VALUE);
+    all.stream()
+        .sorted(Map.Entry.comparingByValue(OpenSession.QUIETEST_FIRST))
+        .forEach(kv -> close(kv.getKey(), kv.getValue(), SessionClose.TIMEOUT));
+  }
+
+  /**
+   * Whether the event is a line of a Postfix smtpd session, which the join folds into a session
+   * record (other lines only move its clock).
+   */
+  public static boolean joins(MailEvent event) {
+    return SessionCorrelation.correlates(event);
+  }
+
+  /** Sessions closed early because too many were open at once (in-memory joins only). */
+  public long evicted() {
+    return open instanceof MemorySessionStore memory ? memory.evicted() : 0;
+  }
+
+  /** Folds one line of the process {@code key} into its session, closing what it ends. */
+  void process(String key, MailEvent event, long recordTime) {
+    OpenSession session = open.get(key);
+    if (session != null && !session.sameClient(event)) {
+      // The process moved on to another client: the previous session's disconnect was lost.
+      boolean quiet = recordTime - session.lastSeenMillis() >= config.timeout().toMillis();
+      emit(session.close(quiet ? SessionClose.TIMEOUT : SessionClose.SUPERSEDED, null), session);
+      session = null;
+    }
+    if (session == null) {
+      session = OpenSession.startedBy(event, recordTime);
+    }
+    session.add(event, recordTime);
+    if (event.type() == EventType.SESSION_END) {
+      emit(session.close(SessionClose.DISCONNECT, event.commands()), session);
+      open.delete(key);
+    } else {
+      open.put(key, session);
+    }
+  }
+
+  /** Closes the sessions quiet for the timeout at {@code streamTime}. */
+  void closeQuiet(long streamTime) {
+    long cutoff = streamTime - config.timeout().toMillis();
+    for (Map.Entry<String, OpenSession> kv : open.quietSince(cutoff)) {
+      close(kv.getKey(), kv.getValue(), SessionClose.TIMEOUT);
+    }
+  }
+
+  private void close(String key, OpenSession session, SessionClose closedBy) {
+    emit(session.close(closedBy, null), session);
+    open.delete(key);
+  }
+
+  private void emit(SessionRecord record, OpenSession session) {
+    sink.closed(record, session.lastSeenMillis());
+  }
+}
