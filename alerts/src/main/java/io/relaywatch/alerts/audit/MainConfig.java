@@ -50,9 +50,10 @@ public final class MainConfig {
     return explicit;
   }
 
-  /** The raw value: set, or as the running Postfix says, or the default; empty when unknown. */
+  /** The raw value: as the running Postfix says, or set, or the default; empty when unknown. */
   public Optional<String> raw(String name) {
-    Optional<String> set = explicit.get(name).or(() -> live.get(name));
+    // postconf -x values are what the running Postfix uses, already expanded.
+    Optional<String> set = live.get(name).or(() -> explicit.get(name));
     if (set.isPresent()) {
       return set;
     }

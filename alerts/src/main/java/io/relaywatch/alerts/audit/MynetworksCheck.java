@@ -109,7 +109,9 @@ final class MynetworksCheck implements AuditCheck {
     } else if (mainTooWide) {
       s.append(": ")
           .append(
-              String.join(" ", reading.outside(networks).stream().map(Networks::print).toList()));
+              String.join(
+                  " ",
+                  reading.outside(networks).stream().map(Networks::print).distinct().toList()));
     }
     if (!overriding.isEmpty()) {
       s.append(mainTooWide ? "; also " : ": ")

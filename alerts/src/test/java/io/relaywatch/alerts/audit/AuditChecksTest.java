@@ -43,7 +43,8 @@ class AuditChecksTest {
   void shouldNarrowTheDebianDefaultToTheInternalNetworksAndLoopback() {
     Finding f = only(run(SAFE, SAFE_MASTER, "127.0.0.0/27", "::1"), Verdict.MYNETWORKS_TOO_WIDE);
 
-    assertThat(f.summary()).contains("127.0.0.0/8");
+    // [::ffff:127.0.0.0]/104 is 127.0.0.0/8 again: named once.
+    assertThat(f.summary()).containsOnlyOnce("127.0.0.0/8");
     assertThat(f.fix().postfix().get(0))
         .isEqualTo("postconf -e 'mynetworks = 127.0.0.0/27 [::1]/128'");
   }
