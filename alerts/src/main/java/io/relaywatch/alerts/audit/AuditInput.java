@@ -38,7 +38,14 @@ public record AuditInput(
     if (masterCf == null) {
       return new AuditInput(main, List.of(SmtpdService.implicit()), false, site, onMailHost);
     }
-    return new AuditInput(main, MasterServices.parse(masterCf), true, site, onMailHost);
+    List<SmtpdService> services = MasterServices.parse(masterCf);
+    // A master.cf without smtpd (a fragment, say) must not switch the main.cf checks off.
+    return new AuditInput(
+        main,
+        services.isEmpty() ? List.of(SmtpdService.implicit()) : services,
+        true,
+        site,
+        onMailHost);
   }
 
   /** The audited host: {@code myhostname} when it is a plain host name. */

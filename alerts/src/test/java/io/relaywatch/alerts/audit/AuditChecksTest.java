@@ -260,6 +260,15 @@ class AuditChecksTest {
   }
 
   @Test
+  void shouldStillCheckMainCfWhenMasterCfHasNoSmtpdService() {
+    Audit.Report report =
+        run(with(SAFE, "smtpd_relay_restrictions", "permit"), "pickup unix n - y 60 1 pickup\n");
+
+    assertThat(verdicts(report)).contains(Verdict.RELAY_RESTRICTIONS_NOT_CLOSED);
+    assertThat(report.notes()).anyMatch(n -> n.contains("no submission service"));
+  }
+
+  @Test
   void shouldSayWhatItCouldNotCheckWithoutMasterCf() {
     Audit.Report report = run(SAFE, null);
 
