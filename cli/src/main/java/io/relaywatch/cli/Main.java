@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       ReportCommand.class,
       DiagnoseCommand.class,
+      AuditCommand.class,
       ShipCommand.class,
       StreamsCommand.class,
       AlertsCommand.class,
@@ -60,8 +61,8 @@ public final class Main implements Callable<Integer> {
   public Integer call() {
     throw new ParameterException(
         spec.commandLine(),
-        "Missing command: demo, parse, report, diagnose, ship, streams, alerts, all, kafka, topics"
-            + " or sample-log");
+        "Missing command: demo, parse, report, diagnose, audit, ship, streams, alerts, all, kafka,"
+            + " topics or sample-log");
   }
 
   public static void main(String[] args) {

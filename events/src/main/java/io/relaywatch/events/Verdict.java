@@ -22,7 +22,15 @@ public enum Verdict {
   /** An outside client probing whether the server relays: a security finding. */
   OPEN_RELAY_PROBE("open_relay_probe", Subject.CLIENT),
   /** Outside servers refused when delivering to a domain that should be ours. */
-  DOMAIN_NOT_ACCEPTED("domain_not_accepted", Subject.DOMAIN);
+  DOMAIN_NOT_ACCEPTED("domain_not_accepted", Subject.DOMAIN),
+  /** relaywatch audit: mynetworks trusts addresses outside networks.internal (open relay risk). */
+  MYNETWORKS_TOO_WIDE("mynetworks_too_wide", Subject.HOST),
+  /** relaywatch audit: no restriction refuses relaying for strangers (an open relay). */
+  RELAY_RESTRICTIONS_NOT_CLOSED("relay_restrictions_not_closed", Subject.HOST),
+  /** relaywatch audit: AUTH is offered on unencrypted connections. */
+  TLS_AUTH_NOT_REQUIRED("tls_auth_not_required", Subject.HOST),
+  /** relaywatch audit: the submission service (587) does not require TLS. */
+  SUBMISSION_NOT_ENCRYPTED("submission_not_encrypted", Subject.HOST);
 
   /** What a finding of this verdict is about, which is also the second half of its identity. */
   public enum Subject {
