@@ -2,6 +2,7 @@ package io.relaywatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.relaywatch.alerts.audit.AuditSettings;
 import io.relaywatch.alerts.diagnose.DiagnoseConfig;
 import io.relaywatch.alerts.service.AlertsRole;
 import io.relaywatch.config.ConfigException;
@@ -75,7 +76,8 @@ class ConfigFuzzTest {
           s -> ShipConfig.from(s, Map.of()),
           s -> StreamsAppConfig.from(s, Map.of()),
           s -> AlertsRole.configure(s, Map.of()),
-          DiagnoseConfig::from);
+          DiagnoseConfig::from,
+          AuditSettings::from);
 
   @Test
   void shouldAcceptOrRefuseEveryMutatedFileWithAConfigErrorOnly() throws IOException {
