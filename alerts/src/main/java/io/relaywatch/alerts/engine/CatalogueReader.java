@@ -58,20 +58,31 @@ final class CatalogueReader {
   }
 
   private RuleSpec rule(JsonNode node, int position) {
-    String label = "rule " + position;
+    String where = "rule " + position;
     if (!node.isObject()) {
-      throw error(label, label + ": expected a mapping");
+      throw error(where, where + ": expected a mapping");
     }
-    Verdict verdict = verdict(node, label);
+    Verdict verdict = verdict(node, where);
     String name = verdict.wireName();
-    label = label + " (" + name + ")";
+    String label = where + " (" + name + ")";
     unknownKeys(node, RULE_KEYS, label, name + ".");
     Severity severity = severity(node, label, name);
     JsonNode description = node.get("description");
     if (description == null || !description.isTextual() || description.asText().isBlank()) {
       throw error(name + ".description", label + ": description: expected one line of text");
     }
-    Thresholds thresholds = thresholds(node.get("thresholds"), RuleType.of(verdict), label, name);
+    RuleType type =
+        RuleType.find(verdict)
+            .orElseThrow(
+                () ->
+                    error(
+                        name,
+                        label
+                            + ": "
+                            + name
+                            + " comes from relaywatch audit (configuration checks), not from"
+                            + " evidence; expected a verdict the engine decides"));
+    Thresholds thresholds = thresholds(node.get("thresholds"), type, label, name);
     List<CatalogueExample> examples = examples(node.get("examples"), label, name);
     return new RuleSpec(verdict, severity, description.asText(), thresholds, examples);
   }

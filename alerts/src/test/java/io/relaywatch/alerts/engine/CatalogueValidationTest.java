@@ -55,6 +55,19 @@ class CatalogueValidationTest {
   }
 
   @Test
+  void shouldRefuseARuleForAVerdictOnlyTheAuditDecides() {
+    ConfigException e =
+        failure(
+            "rules:\n"
+                + VALID_RULE
+                    .replace("client_not_authenticating", "tls_auth_not_required")
+                    .replace("minDenials: 3", "{}"));
+
+    assertThat(e.key()).isEqualTo("tls_auth_not_required");
+    assertThat(e.getMessage()).contains("comes from relaywatch audit");
+  }
+
+  @Test
   void shouldNameAMissingThreshold() {
     ConfigException e = failure("rules:\n" + VALID_RULE.replace("minDenials: 3", "{}"));
 

@@ -5,6 +5,7 @@ import io.relaywatch.events.Severity;
 import io.relaywatch.events.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -54,14 +55,20 @@ public enum RuleType {
     this.factory = factory;
   }
 
-  /** The rule type deciding a verdict; every verdict has exactly one. */
-  public static RuleType of(Verdict verdict) {
+  /** The rule type deciding a verdict from evidence; empty for configuration-only verdicts. */
+  public static Optional<RuleType> find(Verdict verdict) {
     for (RuleType type : values()) {
       if (type.verdict == verdict) {
-        return type;
+        return Optional.of(type);
       }
     }
-    throw new IllegalStateException("no rule for verdict " + verdict);
+    return Optional.empty();
+  }
+
+  /** The rule type deciding a verdict that has one. */
+  public static RuleType of(Verdict verdict) {
+    return find(verdict)
+        .orElseThrow(() -> new IllegalStateException("no rule for verdict " + verdict));
   }
 
   public Verdict verdict() {
