@@ -442,6 +442,7 @@ print(f"latency over {len(values)} scenarios: p50 {rank(50):.2f} s, p95 {rank(95
 
 main() {
   mkdir -p "$WORK/e2e"
+  python3 "$LIB/fix-plan.py" --self-test
   "$RW" kafka --help >/dev/null # builds the CLI first when it is missing or stale
   LAB_SUBMISSION_RELAY_OVERRIDE=no lab_start
   configure_lab

@@ -2,6 +2,7 @@
 """Turns the server fix an alert carries into a plan of safe actions for the mail lab.
 
 Usage: fix-plan.py STATE_FILE KEY CONFDIR
+       fix-plan.py --self-test    (hostile proposals are refused, genuine ones planned)
 
 Reads the alert KEY ("verdict/subject") from the am-watch.py STATE_FILE and its fix_postfix (and
 fix_dovecot) annotations, exactly as Alertmanager holds them. Each line is split into words with
@@ -125,20 +126,90 @@ def check_dovecot_block(block):
             raise Refused(f"fix_dovecot lacks {pattern!r}: {block!r}")
 
 
-def main():
-    state_file, key, confdir = sys.argv[1:4]
-    alert = json.load(open(state_file, encoding="utf-8"))[key]
+def plan_alert(alert, confdir):
     verdict, subject = alert["labels"]["alertname"], alert["labels"]["subject"]
     annotations = alert["annotations"]
+    if verdict == "sasl_backend_unavailable":
+        check_dovecot_block(annotations.get("fix_dovecot"))
+    plan = []
+    for line in annotations.get("fix_postfix", "").splitlines():
+        if line.strip():
+            plan += plan_line(line, verdict, subject, confdir)
+    if not any(action == "postfix-reload" for action, _ in plan):
+        raise Refused("the fix never reloads Postfix")
+    return plan
+
+
+GENUINE = [
+    ("trusted_sender_not_in_mynetworks", "127.0.0.5",
+     "postconf -e 'mynetworks = 127.0.0.1/32 127.0.0.5/32'\npostfix check && postfix reload"),
+    ("sasl_not_permitted_for_relay", "127.0.0.45",
+     "postconf -e 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated,"
+     " defer_unauth_destination'\npostfix check && postfix reload"),
+    ("domain_not_accepted", "newdomain.example",
+     "postconf -n mydestination relay_domains\npostconf -e 'relay_domains = CURRENT"
+     " newdomain.example'\npostfix check && postfix reload"),
+]
+HOSTILE = [
+    ("trusted_sender_not_in_mynetworks", "127.0.0.5", line) for line in [
+        "postconf -e 'mynetworks = 0.0.0.0/0'",
+        "postconf -e 'mynetworks = 127.0.0.1/32 127.0.0.0/8'",
+        "postconf -e 'mynetworks = 127.0.0.5/32'",
+        "postconf -e 'mynetworks = 127.0.0.1/32 127.0.0.5/32'; touch /tmp/pwned",
+        "postconf -e 'mynetworks = 127.0.0.1/32 127.0.0.5/32' && touch /tmp/pwned",
+        "postconf -e \"mynetworks = 127.0.0.1/32 $(touch /tmp/pwned)\"",
+        "postconf -e 'mynetworks = 127.0.0.1/32 `touch /tmp/pwned`'",
+        "postconf -e 'mynetworks = 127.0.0.1/32 127.0.0.5/32' 'smtpd_relay_restrictions = permit'",
+        "postconf -e 'mynetworks = 127.0.0.1/32 127.0.0.5/32\nx = y'",
+        "postconf -c /etc/postfix -e 'mynetworks = 127.0.0.1/32 127.0.0.5/32'",
+        "postfix reload | sh",
+        "postfix check > /etc/passwd",
+        "postconf -e 'mynetworks = 127.0.0.1/32 127.0.0.5/32",
+    ]
+] + [
+    ("open_relay_probe", "127.0.0.66", "postconf -e 'mynetworks = 127.0.0.1/32 127.0.0.66/32'"
+     "\npostfix reload"),
+    ("open_relay_probe", "127.0.0.66", "echo '127.0.0.66/32 reject' >> /etc/postfix/x.cidr"),
+    ("sasl_not_permitted_for_relay", "127.0.0.45",
+     "postconf -e 'smtpd_relay_restrictions = permit_mynetworks, permit'\npostfix reload"),
+    ("domain_not_accepted", "newdomain.example",
+     "postconf -e 'relay_domains = CURRENT evil.example'\npostfix reload"),
+    ("domain_not_accepted", "newdomain.example",
+     "postconf -e 'mynetworks = CURRENT newdomain.example'\npostfix reload"),
+    ("sasl_backend_unavailable", "mx", "systemctl restart dovecot\npostfix reload"),
+    ("trusted_sender_not_in_mynetworks", "127.0.0.5", "systemctl restart dovecot\npostfix reload"),
+]
+
+
+def self_test():
+    import tempfile
+    failures = []
+    with tempfile.TemporaryDirectory() as confdir:
+        with open(confdir + "/main.cf", "w", encoding="utf-8") as main_cf:
+            main_cf.write("compatibility_level = 3.6\nmynetworks = 127.0.0.1/32\n")
+        for verdict, subject, text in GENUINE + HOSTILE:
+            alert = {"labels": {"alertname": verdict, "subject": subject},
+                     "annotations": {"fix_postfix": text}}
+            try:
+                plan_alert(alert, confdir)
+                refused = False
+            except Refused:
+                refused = True
+            if refused != ((verdict, subject, text) in HOSTILE):
+                failures.append(f"{'refused' if refused else 'planned'}: {verdict} {text!r}")
+    if failures:
+        sys.exit("fix-plan self-test failed:\n  " + "\n  ".join(failures))
+    print(f"fix-plan self-test: {len(GENUINE)} genuine fixes planned, {len(HOSTILE)} hostile refused")
+
+
+def main():
+    if sys.argv[1:] == ["--self-test"]:
+        self_test()
+        return
+    state_file, key, confdir = sys.argv[1:4]
+    alert = json.load(open(state_file, encoding="utf-8"))[key]
     try:
-        if verdict == "sasl_backend_unavailable":
-            check_dovecot_block(annotations.get("fix_dovecot"))
-        plan = []
-        for line in annotations.get("fix_postfix", "").splitlines():
-            if line.strip():
-                plan += plan_line(line, verdict, subject, confdir)
-        if not any(action == "postfix-reload" for action, _ in plan):
-            raise Refused("the fix never reloads Postfix")
+        plan = plan_alert(alert, confdir)
     except Refused as e:
         print(f"fix-plan: refused the fix of {key}: {e}", file=sys.stderr)
         sys.exit(3)
