@@ -42,7 +42,7 @@ PIDS=()
 STARTED=$SECONDS
 
 cleanup() {
-  local status=$? pid
+  local status=$? pid i
   for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
     pid=${PIDS[i]}
     kill "$pid" 2>/dev/null || true
