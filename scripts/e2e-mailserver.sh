@@ -177,7 +177,7 @@ client_denials() {
 }
 
 client_accepted() {
-  grep -cE ": client=[^ ]*\[$1\]" "$MAILLOG" || true
+  grep -cE ": client=[^ ]*\[${1//./\\.}\]" "$MAILLOG" || true
 }
 
 # The misconfiguration under test for authenticated clients: the relay restrictions (which the lab's
@@ -398,6 +398,10 @@ await_resolutions() {
     wait_for 180 "alert $key to resolve" am_gone "$key"
     say "alert resolved: $key"
   done
+  # Listed once and resolved once: no alert flapped on the way.
+  am_query '
+flapped = sorted(k for k, a in state.items() if a["appearances"] != 1)
+sys.exit("alerts listed more than once: %s" % flapped if flapped else 0)'
 }
 
 # relaywatch diagnose over the same mail.log must name the same (verdict, subject) pairs as the
