@@ -343,6 +343,8 @@ apply_fix() {
 
 apply_server_fixes() {
   local key
+  # Otherwise a resolution later would prove nothing about the fixes.
+  am_listed "${FIXED[@]}" || die "an alert resolved before its fix was applied"
   for key in "$K_BACKEND" "$K_AUTHED" "$K_APP" "$K_DOMAIN"; do
     apply_fix "$key"
   done
