@@ -5,7 +5,8 @@
 # directory, logging through postlogd to its own mail.log, so no syslog daemon is needed) and a
 # Dovecot that only serves SASL auth to it, drives SMTP scenarios with swaks from loopback aliases,
 # then writes mail.log verbatim plus README.md and expected.yaml to the fixture folder. The system
-# Postfix configuration is never read or written; everything is removed on exit.
+# Postfix configuration is never read or written; everything is removed on exit. The instance
+# itself is set up by scripts/lib/mail-lab.sh, shared with scripts/e2e-mailserver.sh.
 #
 # Needs root and the Debian packages postfix, dovecot-core, swaks, openssl, libnet-ssleay-perl (for
 # swaks STARTTLS) and libio-socket-inet6-perl (for swaks over ::1). All traffic stays on
@@ -21,51 +22,17 @@ readonly REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 readonly OUT_DIR="${1:-$REPO_ROOT/streams/src/test/resources/fixtures/postfix-real}"
 readonly SASL_USER=alice
 readonly SASL_PASS='correct-horse-7'
-readonly PACKAGES='postfix dovecot-core swaks openssl libnet-ssleay-perl libio-socket-inet6-perl'
 
-die() {
-  echo "capture-postfix-fixtures: $*" >&2
-  exit 2
-}
-
-[[ $EUID -eq 0 ]] || die "must run as root (it starts Postfix and Dovecot)"
-for cmd in postfix postconf dovecot swaks openssl; do
-  command -v "$cmd" >/dev/null ||
-    die "'$cmd' not found; apt-get install -y --no-install-recommends $PACKAGES"
-done
-# Captured first: grep -q would close the pipe early and pipefail would report swaks's SIGPIPE.
-SWAKS_SUPPORT="$(swaks --support 2>&1 || true)"
-readonly SWAKS_SUPPORT
-grep -q '^=== TLS supported' <<<"$SWAKS_SUPPORT" ||
-  die "swaks cannot do STARTTLS; apt-get install -y --no-install-recommends libnet-ssleay-perl"
-
-# Re-run inside a private mount namespace so that name lookups see only our hosts file.
-# RW_CAPTURE_PARENT_NS holds the namespace we left, so the bind mounts below are only ever made in
-# a namespace that differs from it, never over the system's own files.
-if [[ -z ${RW_CAPTURE_PARENT_NS:-} ]] && unshare --mount --propagation private true 2>/dev/null; then
-  RW_CAPTURE_PARENT_NS="$(readlink /proc/self/ns/mnt)" \
-    exec unshare --mount --propagation private "$0" "$@"
-fi
-
-port_busy() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-for port in 25 587 2525; do
-  ! port_busy "$port" || die "port $port on 127.0.0.1 is in use; stop the system Postfix first"
-done
-
-WORK="$(mktemp -d /var/tmp/relaywatch-postfix.XXXXXX)"
-readonly WORK
-readonly CONF="$WORK/etc" SPOOL="$WORK/spool" DATA="$WORK/lib" DOVE="$WORK/dovecot"
-readonly MAILLOG="$WORK/mail.log" SWAKS_LOG="$WORK/swaks.log"
-export TZ=UTC LC_ALL=C
+LAB_NAME=capture-postfix-fixtures
+# shellcheck source=scripts/lib/mail-lab.sh
+source "$REPO_ROOT/scripts/lib/mail-lab.sh"
+lab_require
+lab_enter_private_namespace "$0" "$@"
+lab_init
 
 cleanup() {
   local status=$?
-  if postfix_running; then
-    postfix -c "$CONF" stop >/dev/null 2>&1 || true
-  fi
-  stop_dovecot || true
+  lab_stop
   if [[ $status -ne 0 && -f $MAILLOG ]]; then
     echo "--- last lines of $MAILLOG ---" >&2
     tail -n 20 "$MAILLOG" >&2 || true
@@ -78,243 +45,6 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
-
-# Polls a condition every 0.1 s until it holds or the deadline (seconds) passes.
-wait_for() {
-  local deadline=$1 what=$2
-  shift 2
-  local tries=$((deadline * 10))
-  until "$@"; do
-    ((tries-- > 0)) || die "timed out after ${deadline}s waiting for $what"
-    sleep 0.1
-  done
-}
-
-# Like wait_for, but going on when the deadline passes.
-soft_wait() {
-  local tries=$(($1 * 10))
-  shift
-  until "$@"; do
-    ((tries-- > 0)) || return 0
-    sleep 0.1
-  done
-}
-
-log_has() {
-  [[ -f $MAILLOG ]] && grep -qF -- "$1" "$MAILLOG"
-}
-
-log_count_at_least() {
-  [[ -f $MAILLOG ]] && (($(grep -cF -- "$1" "$MAILLOG") >= $2))
-}
-
-ipv6_loopback() {
-  grep -q '^00000000000000000000000000000001 ' /proc/net/if_inet6 2>/dev/null
-}
-
-isolate_name_service() {
-  local ns
-  ns="$(readlink /proc/self/ns/mnt 2>/dev/null)" || return 1
-  [[ -n ${RW_CAPTURE_PARENT_NS:-} && $ns != "$RW_CAPTURE_PARENT_NS" ]] || return 1
-  cat >"$WORK/hosts" <<'EOF'
-127.0.0.1 localhost
-127.0.0.5 app01.example.test
-127.0.0.40 laptop.example.test
-::1 localhost ip6-localhost
-EOF
-  # No reachable name server: anything not in the hosts file resolves to nothing, locally.
-  echo 'nameserver 127.0.0.1' >"$WORK/resolv.conf"
-  mount --bind "$WORK/hosts" /etc/hosts
-  mount --bind "$WORK/resolv.conf" /etc/resolv.conf
-}
-
-make_tls_cert() {
-  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=mx.example.test' \
-    -keyout "$CONF/tls.key" -out "$CONF/tls.crt" 2>/dev/null
-  chmod 600 "$CONF/tls.key"
-}
-
-write_main_cf() {
-  local peername=$1 protocols=$2
-  cat >"$CONF/main.cf" <<EOF
-compatibility_level = 3.6
-queue_directory = $SPOOL
-data_directory = $DATA
-maillog_file = $MAILLOG
-maillog_file_prefixes = $WORK
-myhostname = mx.example.test
-mydomain = example.test
-myorigin = \$mydomain
-mydestination = example.test
-mynetworks = 127.0.0.1/32
-inet_interfaces = loopback-only
-inet_protocols = $protocols
-smtpd_peername_lookup = $peername
-alias_maps =
-alias_database =
-local_recipient_maps = inline:{ app=ok, postmaster=ok }
-local_transport = discard:
-relay_transport = discard:
-default_transport = discard:
-biff = no
-# Rejects would each be delayed by a second; the log lines are the same without the delay.
-smtpd_error_sleep_time = 0
-smtpd_helo_required = yes
-smtpd_client_restrictions =
-  check_client_access inline:{ {127.0.0.13 = REJECT Access denied by local policy} }
-  warn_if_reject check_client_access inline:{ {127.0.0.9 = REJECT Listed on the local watch list} }
-smtpd_helo_restrictions = permit_mynetworks, reject_invalid_helo_hostname, reject_non_fqdn_helo_hostname
-smtpd_sender_restrictions = reject_non_fqdn_sender,
-  check_sender_access inline:{ {spammer@bad.example = REJECT Sender blocked by local policy} }
-smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination
-smtpd_tls_cert_file = $CONF/tls.crt
-smtpd_tls_key_file = $CONF/tls.key
-smtpd_tls_security_level = may
-smtpd_tls_loglevel = 1
-smtpd_sasl_type = dovecot
-smtpd_sasl_path = private/auth
-smtpd_sasl_auth_enable = no
-postscreen_access_list = permit_mynetworks, cidr:$CONF/postscreen_access.cidr
-postscreen_blacklist_action = enforce
-# A listed client still waits out the greeting delay before postscreen's own SMTP engine answers.
-postscreen_greet_wait = 1s
-EOF
-  printf '127.0.0.70/32 reject\n' >"$CONF/postscreen_access.cidr"
-}
-
-# Like Debian's master.cf, but nothing chrooted (the instance lives outside /var/spool/postfix),
-# with a submission service and postscreen on port 2525.
-write_master_cf() {
-  cat >"$CONF/master.cf" <<'EOF'
-smtp      inet  n       -       n       -       -       smtpd
-submission inet n       -       n       -       -       smtpd
-  -o syslog_name=postfix/submission
-  -o smtpd_tls_security_level=encrypt
-  -o smtpd_sasl_auth_enable=yes
-  -o smtpd_tls_auth_only=yes
-  -o smtpd_client_restrictions=
-  -o smtpd_helo_restrictions=
-  -o smtpd_sender_restrictions=
-  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject_unauth_destination
-2525      inet  n       -       n       -       1       postscreen
-smtpd     pass  -       -       n       -       -       smtpd
-dnsblog   unix  -       -       n       -       0       dnsblog
-tlsproxy  unix  -       -       n       -       0       tlsproxy
-pickup    unix  n       -       n       60      1       pickup
-cleanup   unix  n       -       n       -       0       cleanup
-qmgr      unix  n       -       n       300     1       qmgr
-tlsmgr    unix  -       -       n       1000?   1       tlsmgr
-rewrite   unix  -       -       n       -       -       trivial-rewrite
-bounce    unix  -       -       n       -       0       bounce
-defer     unix  -       -       n       -       0       bounce
-trace     unix  -       -       n       -       0       bounce
-verify    unix  -       -       n       -       1       verify
-flush     unix  n       -       n       1000?   0       flush
-proxymap  unix  -       -       n       -       -       proxymap
-proxywrite unix -       -       n       -       1       proxymap
-smtp      unix  -       -       n       -       -       smtp
-relay     unix  -       -       n       -       -       smtp
-showq     unix  n       -       n       -       -       showq
-error     unix  -       -       n       -       -       error
-retry     unix  -       -       n       -       -       error
-discard   unix  -       -       n       -       -       discard
-local     unix  -       n       n       -       -       local
-virtual   unix  -       n       n       -       -       virtual
-lmtp      unix  -       -       n       -       -       lmtp
-anvil     unix  -       -       n       -       1       anvil
-scache    unix  -       -       n       -       1       scache
-postlog   unix-dgram n  -       n       -       1       postlogd
-EOF
-}
-
-write_dovecot_conf() {
-  mkdir -p "$DOVE/run" "$DOVE/state"
-  printf '%s:{PLAIN}%s\n' "$SASL_USER" "$SASL_PASS" >"$DOVE/users"
-  chown root:dovecot "$DOVE/users"
-  chmod 640 "$DOVE/users"
-  cat >"$DOVE/dovecot.conf" <<EOF
-base_dir = $DOVE/run
-state_dir = $DOVE/state
-log_path = $DOVE/dovecot.log
-protocols =
-ssl = no
-disable_plaintext_auth = no
-auth_mechanisms = plain login
-auth_failure_delay = 0
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%n $DOVE/users
-}
-userdb {
-  driver = static
-  args = uid=dovecot gid=dovecot home=/nonexistent
-}
-service auth {
-  unix_listener $SPOOL/private/auth {
-    mode = 0660
-    user = postfix
-    group = postfix
-  }
-}
-EOF
-}
-
-start_postfix() {
-  postfix -c "$CONF" set-permissions >/dev/null 2>&1 || true
-  postfix -c "$CONF" check
-  postfix -c "$CONF" start >/dev/null
-  wait_for 20 "Postfix to start" log_has 'daemon started'
-}
-
-postfix_running() {
-  local pid
-  pid="$(tr -d ' ' <"$SPOOL/pid/master.pid" 2>/dev/null)" || return 1
-  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null
-}
-
-postfix_stopped() {
-  ! postfix_running
-}
-
-stop_postfix() {
-  postfix -c "$CONF" stop >/dev/null
-  wait_for 30 "Postfix to stop" postfix_stopped
-}
-
-start_dovecot() {
-  dovecot -c "$DOVE/dovecot.conf"
-  wait_for 20 "the Dovecot auth socket" test -S "$SPOOL/private/auth"
-}
-
-stop_dovecot() {
-  local pid_file="$DOVE/run/master.pid"
-  [[ -f $pid_file ]] || return 0
-  local pid
-  pid="$(<"$pid_file")"
-  kill "$pid" 2>/dev/null || true
-  wait_for 20 "Dovecot to stop" dovecot_gone "$pid"
-  rm -f -- "$pid_file"
-}
-
-dovecot_gone() {
-  ! kill -0 "$1" 2>/dev/null
-}
-
-# One SMTP session. swaks exits non-zero whenever the server refuses something, which is the point.
-smtp() {
-  echo "=== swaks $*" >>"$SWAKS_LOG"
-  swaks --server "${SERVER:-127.0.0.1}" --hide-all --timeout 20 "$@" >>"$SWAKS_LOG" 2>&1 || true
-}
-
-# Every session ends with a disconnect line; waiting for it keeps the log in scenario order.
-session() {
-  local client=$1
-  shift
-  local before
-  before=$(grep -cF "disconnect from" "$MAILLOG" || true)
-  smtp --local-interface "$client" "$@"
-  wait_for 20 "the disconnect of $client" log_count_at_least "disconnect from" $((before + 1))
-}
 
 run_scenarios() {
   local helo=app01.example.test
@@ -633,24 +363,12 @@ EOF
 }
 
 main() {
-  local peername=no
-  if isolate_name_service; then peername=yes; fi
-  PROTOCOLS=ipv4
-  if ipv6_loopback; then PROTOCOLS=all; fi
-  mkdir -p "$CONF" "$SPOOL" "$DATA"
-  chmod 755 "$WORK"
-  chown postfix:postfix "$DATA"
-  make_tls_cert
-  write_main_cf "$peername" "$PROTOCOLS"
-  write_master_cf
-  write_dovecot_conf
-  start_postfix
-  start_dovecot
+  lab_start
   local started=$SECONDS
   run_scenarios
   stop_postfix
   versions
-  export POSTFIX_VERSION DOVECOT_VERSION SWAKS_VERSION PROTOCOLS PEERNAME_LOOKUP=$peername
+  export POSTFIX_VERSION DOVECOT_VERSION SWAKS_VERSION PROTOCOLS PEERNAME_LOOKUP
   write_fixtures
   echo "wrote $OUT_DIR ($(wc -l <"$OUT_DIR/mail.log") lines; scenarios took $((SECONDS - started))s)"
 }
