@@ -67,8 +67,7 @@ def check_assignment(verdict, subject, name, value, confdir):
             raise Refused(f"smtpd_relay_restrictions {value!r}")
         return value
     if verdict == "sasl_backend_unavailable":
-        allowed = {"smtpd_sasl_type": "dovecot", "smtpd_sasl_path": "private/auth",
-                   "smtpd_sasl_auth_enable": "yes"}
+        allowed = {"smtpd_sasl_type": "dovecot", "smtpd_sasl_path": "private/auth"}
         if allowed.get(name) != value:
             raise Refused(f"{name} = {value!r}")
         return value

@@ -69,8 +69,10 @@ final class SaslBackendUnavailable implements Rule {
                 + " Dovecot authenticator); then restart Dovecot and reload the MTA.",
             parts.postfix(
                 List.of(
-                    "postconf -e 'smtpd_sasl_type = dovecot' 'smtpd_sasl_path = private/auth'"
-                        + " 'smtpd_sasl_auth_enable = yes'",
+                    // Not smtpd_sasl_auth_enable: this error means AUTH is already on where it
+                    // should be (often only for submission, in master.cf); turning it on in
+                    // main.cf would offer AUTH on port 25 too, before STARTTLS.
+                    "postconf -e 'smtpd_sasl_type = dovecot' 'smtpd_sasl_path = private/auth'",
                     "systemctl restart dovecot",
                     "postfix check && postfix reload")),
             parts.exim(
