@@ -432,6 +432,29 @@ sys.exit("diagnose and Alertmanager differ:\n  " + "\n  ".join(problems) if prob
   say "relaywatch diagnose on mail.log gives the verdicts that reached Alertmanager"
 }
 
+# relaywatch audit --live on the lab's configuration (issue 7): before the fixes it must name the
+# relay restrictions that lack permit_sasl_authenticated; after them, none of the configuration
+# causes of the scenarios may remain, and no proposal may widen mynetworks beyond the internal
+# networks.
+check_audit() { # before|after
+  local when="$1" out="$E2E/audit-$1.json"
+  "$RW" audit --live --config-dir "$CONF" --config "$SITE" --json >"$out" ||
+    die "relaywatch audit --live failed ($when the fixes)"
+  python3 - "$when" "$out" <<'PY' || die "relaywatch audit disagrees with the lab ($when the fixes)"
+import json, sys
+when, path = sys.argv[1], sys.argv[2]
+found = {f["verdict"] for f in json.load(open(path))}
+print(f"audit --live {when} the fixes:", ", ".join(sorted(found)) or "nothing")
+causes = {"sasl_not_permitted_for_relay", "relay_restrictions_not_closed", "mynetworks_too_wide",
+          "sasl_backend_unavailable"}
+if when == "before" and "sasl_not_permitted_for_relay" not in found:
+    sys.exit("expected sasl_not_permitted_for_relay before the fixes")
+if when == "after" and found & causes:
+    sys.exit(f"still found after the fixes: {sorted(found & causes)}")
+PY
+  say "relaywatch audit --live $when the fixes agrees with the lab"
+}
+
 # Detection latency: from the scenario's decisive log line to the alert's first listing.
 report_latency() {
   am_query '
@@ -463,8 +486,10 @@ main() {
   await_alerts
   cp -- "$MAILLOG" "$E2E/mail-before-fixes.log"
   check_proposals
+  check_audit before
   apply_server_fixes
   verify_fixes
+  check_audit after
   say "fixes applied and verified; waiting for the alerts to resolve"
   await_resolutions
   check_diagnose
