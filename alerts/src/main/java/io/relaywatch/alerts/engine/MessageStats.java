@@ -10,15 +10,15 @@ import java.util.List;
  * @param relayedMessages unauthenticated messages accepted for a foreign recipient domain
  * @param queueIds the queue ids of the first of them, at most {@link #MAX_QUEUE_IDS}, as logged
  *     (attacker-controlled text: validated before it goes into any command)
- * @param foreignDomains their foreign recipient domains, first seen first, at most {@link
- *     #MAX_DOMAINS}
+ * @param recipientDomains the recipient domains of those messages, first seen first, at most {@link
+ *     #MAX_DOMAINS} (log text; the rule names only those outside {@code localDomains})
  * @param mailHosts the mail hosts whose queues hold them
  * @param sampleLines the first lines of those messages
  */
 public record MessageStats(
     long relayedMessages,
     List<String> queueIds,
-    List<String> foreignDomains,
+    List<String> recipientDomains,
     List<String> mailHosts,
     List<String> sampleLines) {
   public static final int MAX_QUEUE_IDS = 10;
@@ -28,7 +28,7 @@ public record MessageStats(
 
   public MessageStats {
     queueIds = bounded(queueIds, MAX_QUEUE_IDS);
-    foreignDomains = bounded(foreignDomains, MAX_DOMAINS);
+    recipientDomains = bounded(recipientDomains, MAX_DOMAINS);
     mailHosts = bounded(mailHosts, MAX_DOMAINS);
     sampleLines = sampleLines == null ? List.of() : List.copyOf(sampleLines);
   }

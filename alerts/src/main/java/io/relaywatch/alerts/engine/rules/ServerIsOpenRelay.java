@@ -46,11 +46,11 @@ final class ServerIsOpenRelay implements Rule {
       return false;
     }
     // Streams judged "foreign" with its own localDomains; a domain ours by this config is not.
-    return m.foreignDomains().isEmpty() || !outsideDomains(m, config).isEmpty();
+    return m.recipientDomains().isEmpty() || !outsideDomains(m, config).isEmpty();
   }
 
   static List<String> outsideDomains(MessageStats m, VerdictConfig config) {
-    return m.foreignDomains().stream()
+    return m.recipientDomains().stream()
         .filter(d -> d != null && !isLocal(d.toLowerCase(Locale.ROOT), config))
         .toList();
   }
