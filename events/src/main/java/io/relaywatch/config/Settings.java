@@ -45,7 +45,6 @@ public final class Settings {
     this.flags = Map.copyOf(flags);
   }
 
-  /** Loads the layers; {@code yaml} may be null when there is no file. */
   /** The top-level sections of the settings of every role, so roles can share one file. */
   public static final Set<String> SECTIONS =
       Set.of(
@@ -60,6 +59,7 @@ public final class Settings {
           "postfix",
           "mta");
 
+  /** Loads the layers; {@code yaml} may be null when there is no file. */
   public static Settings load(Path yaml, Map<String, String> env, Map<String, String> flags) {
     Map<String, Value> file = new LinkedHashMap<>();
     if (yaml != null) {

@@ -110,9 +110,8 @@ public final class StreamsApp implements AutoCloseable {
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
-    // Events go to their topic as soon as they are parsed; commits every 100 ms bound the latency
-    // that exactly-once adds (its default for exactly_once_v2 is also 100 ms, written for clarity).
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    // Under exactly-once, readers see results only once committed: the interval bounds that delay.
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, PeerClient.authority(self));
     return p;
   }

@@ -8,6 +8,7 @@ import io.relaywatch.streams.topology.AggregationConfig;
 import io.relaywatch.streams.topology.SessionConfig;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.Set;
  * What {@code relaywatch streams} is configured with, validated at start-up.
  *
  * @param kafka client properties: bootstrap servers, {@code kafka.properties.*}, {@code KAFKA_*}
+ * @param commitInterval how often Streams commits; under exactly-once also how long results wait
+ *     before readers see them (see {@link #DEFAULT_COMMIT_INTERVAL})
  * @param zone zone of log timestamps that carry none
  * @param advertisedHost the host other instances reach this one's HTTP port at ({@code
  *     application.server})
@@ -30,6 +33,7 @@ public record StreamsAppConfig(
     Path stateDir,
     String processingGuarantee,
     int threads,
+    Duration commitInterval,
     ZoneId zone,
     String httpAddress,
     int httpPort,
@@ -41,6 +45,17 @@ public record StreamsAppConfig(
     int partitions,
     AggregationConfig aggregation,
     SessionConfig sessions) {
+
+  /**
+   * 100 ms, Streams' own default for exactly-once: results reach readers within a tenth of a
+   * second. Every commit flushes the producer and ends a transaction, and the stream thread waits
+   * for both; catching up a large backlog, a longer interval (1s) lets it spend that time
+   * processing instead (docs/benchmarks.md).
+   */
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
+  private static final Duration MIN_COMMIT_INTERVAL = Duration.ofMillis(10);
+  private static final Duration MAX_COMMIT_INTERVAL = Duration.ofMinutes(1);
 
   private static final Set<String> GUARANTEES = Set.of("exactly_once_v2", "at_least_once");
 
@@ -65,6 +80,7 @@ public record StreamsAppConfig(
             s.writableDirectory("streams.stateDir", null),
             guarantee,
             s.intValue("streams.threads", 1, 1, 64),
+            commitInterval(s),
             zone(s.string("streams.zone", ZoneId.systemDefault().getId())),
             s.string("streams.http.address", "0.0.0.0"),
             s.intValue("streams.http.port", 9612, 0, 65535),
@@ -80,6 +96,19 @@ public record StreamsAppConfig(
                 s.duration("sessions.scanInterval", SessionConfig.DEFAULT_SCAN_INTERVAL)));
     s.rejectUnknownKeys();
     return config;
+  }
+
+  private static Duration commitInterval(Settings s) {
+    Duration interval = s.duration("streams.commitInterval", DEFAULT_COMMIT_INTERVAL);
+    if (interval.compareTo(MIN_COMMIT_INTERVAL) < 0
+        || interval.compareTo(MAX_COMMIT_INTERVAL) > 0) {
+      throw new ConfigException(
+          "streams.commitInterval",
+          "streams.commitInterval: '"
+              + interval
+              + "' is not valid; expected a duration from 10ms to 1m, e.g. 500ms");
+    }
+    return interval;
   }
 
   private static AggregationConfig aggregation(Settings s) {

@@ -114,6 +114,17 @@ final class DistinctCount {
     return floor;
   }
 
+  /** Writes the state for a store value: as {@link #exactState}, {@link #sketchState}, floor. */
+  void writeTo(WireWriter out) {
+    out.writeBytes(exactState()).writeBytes(sketchState()).writeLong(floor);
+  }
+
+  static DistinctCount readFrom(WireReader in) {
+    byte[] exact = in.readBytes();
+    byte[] sketch = in.readBytes();
+    return new DistinctCount(exact, sketch, in.readLong());
+  }
+
   private static long[] toLongs(byte[] bytes) {
     long[] longs = new long[bytes.length / Long.BYTES];
     ByteBuffer.wrap(bytes).asLongBuffer().get(longs);

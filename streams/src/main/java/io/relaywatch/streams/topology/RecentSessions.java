@@ -1,6 +1,5 @@
 package io.relaywatch.streams.topology;
 
-import io.relaywatch.events.JsonSerde;
 import io.relaywatch.events.SessionRecord;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ public record RecentSessions(List<SessionRecord> sessions, long lastSeenMillis) 
    */
   public static final Duration RETENTION = Duration.ofDays(1);
 
-  static final Serde<RecentSessions> SERDE = new JsonSerde<>(RecentSessions.class);
+  static final Serde<RecentSessions> SERDE = new RecentSessionsSerde();
 
   private static final Comparator<SessionRecord> NEWEST_FIRST =
       Comparator.comparing(SessionRecord::end).reversed();

@@ -1,6 +1,5 @@
 package io.relaywatch.streams.topology;
 
-import io.relaywatch.events.JsonSerde;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.RelayDenialAggregate;
 import io.relaywatch.events.Topic;
@@ -33,8 +32,7 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class RelayDenialAggregation {
   /** The value serde of the window stores. */
-  public static final Serde<RelayDenialAccumulator> ACCUMULATOR_SERDE =
-      new JsonSerde<>(RelayDenialAccumulator.class);
+  public static final Serde<RelayDenialAccumulator> ACCUMULATOR_SERDE = new AccumulatorSerde();
 
   private RelayDenialAggregation() {}
 
@@ -59,9 +57,9 @@ public final class RelayDenialAggregation {
             .filter(
                 (ip, e) -> e != null && e.isRelayDenial() && e.clientIp() != null,
                 Named.as("relay-denials-only"))
-            // Only a repartition, when the caller re-keyed the stream, gets this name.
+            // Only a repartition, when the caller re-keyed the stream, gets this name and serde.
             .groupByKey(
-                Grouped.with("relay-denials-by-ip", Serdes.String(), Topics.EVENTS.valueSerde()));
+                Grouped.with("relay-denials-by-ip", Serdes.String(), new BinaryMailEventSerde()));
     for (Duration size : config.windowSizes()) {
       aggregate(denialsByIp, size, config, sink);
     }

@@ -27,8 +27,8 @@ import org.apache.kafka.streams.kstream.Produced;
  *   -> ignored lines: counted only
  *   -> Postfix smtpd events, by process (log order)    -> sessions -> relaywatch.sessions
  *   -> SASL backend failures, by mail host             -> relaywatch.sasl-backend-errors
- * relaywatch.events (event time, key: client IP)
- *   -> relay denials -> windowed aggregates per client -> relaywatch.relay-denials
+ *   -> relay denials, by client IP (repartition)
+ *        -> windowed aggregates per client             -> relaywatch.relay-denials
  * relaywatch.sessions (key: client IP)
  *   -> the last sessions per client                    -> store recent-sessions (for queries)
  * </pre>
@@ -53,14 +53,9 @@ public final class RelaywatchTopology {
         .to(
             Topics.SASL_BACKEND_ERRORS.name(),
             produced(Topics.SASL_BACKEND_ERRORS, "sasl-backend-errors-sink"));
-    // Aggregates read the events topic back: already keyed by client IP, so no repartition.
-    RelayDenialAggregation.addTo(
-        builder.stream(
-            Topics.EVENTS.name(),
-            Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde())
-                .withTimestampExtractor(new EventTime())
-                .withName("events-source")),
-        aggregation);
+    // Aggregates branch off the parsed stream too: only relay denials cross the repartition by
+    // client IP, in a binary encoding, instead of every event read back from relaywatch.events.
+    RelayDenialAggregation.addTo(parsed, aggregation);
     // Read back like the events: the sessions topic is keyed by client IP, so the store of each
     // client's recent sessions needs no repartition and is found by key like the aggregates.
     builder.stream(

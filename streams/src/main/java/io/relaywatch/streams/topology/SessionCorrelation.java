@@ -4,7 +4,6 @@ import io.relaywatch.events.EventType;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.Mta;
 import io.relaywatch.events.SessionRecord;
-import io.relaywatch.events.Topics;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
@@ -52,7 +51,7 @@ public final class SessionCorrelation {
         .repartition(
             Repartitioned.<String, MailEvent>as(REPARTITION)
                 .withKeySerde(Serdes.String())
-                .withValueSerde(Topics.EVENTS.valueSerde()))
+                .withValueSerde(new BinaryMailEventSerde()))
         .process(CorrelateSessions.supplier(config), Named.as("correlate-sessions"));
   }
 

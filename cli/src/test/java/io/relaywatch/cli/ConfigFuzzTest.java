@@ -1,0 +1,141 @@
+package io.relaywatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.relaywatch.alerts.diagnose.DiagnoseConfig;
+import io.relaywatch.alerts.service.AlertsRole;
+import io.relaywatch.config.ConfigException;
+import io.relaywatch.config.Settings;
+import io.relaywatch.ingest.ship.ShipConfig;
+import io.relaywatch.streams.app.StreamsAppConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mutated settings files against every role's configuration: whatever the file holds, a role either
+ * starts from it or stops with a {@link ConfigException} naming the problem, never another
+ * exception. Seeded, so a failure replays; the slowest load is printed.
+ */
+class ConfigFuzzTest {
+  private static final long SEED = 20261128L;
+  private static final int ROUNDS = 1500;
+  private static final String[] JUNK = {
+    "",
+    "-1",
+    "0",
+    "99999999999999999999",
+    "1e9",
+    "PT-5S",
+    "P1Y",
+    "abc",
+    "[]",
+    "{}",
+    "null",
+    "~",
+    "'",
+    "\"",
+    "!!binary AA==",
+    "*anchor",
+    "&a x",
+    "10.0.0.0/33",
+    "::/0",
+    "0.0.0.0/0",
+    "http://",
+    "ftp://x",
+    "\u0000",
+    "\u202e",
+    "$(rm -rf /)",
+    "`id`",
+    "a;b",
+    "\n\n",
+    "[1, [2]]",
+    "{a: {b: {c: 1}}}",
+    "yes",
+    "no",
+    "on",
+    "1s",
+    "5m",
+    "example.com",
+    "[example.com, ''']"
+  };
+
+  @TempDir Path dir;
+
+  private static final List<Consumer<Settings>> ROLES =
+      List.of(
+          s -> ShipConfig.from(s, Map.of()),
+          s -> StreamsAppConfig.from(s, Map.of()),
+          s -> AlertsRole.configure(s, Map.of()),
+          DiagnoseConfig::from);
+
+  @Test
+  void shouldAcceptOrRefuseEveryMutatedFileWithAConfigErrorOnly() throws IOException {
+    List<String> base = Files.readAllLines(Path.of("..", "deploy", "config", "relaywatch.yml"));
+    Random random = new Random(SEED);
+    List<String> crashes = new ArrayList<>();
+    long slowest = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      Path file = dir.resolve("r" + round + ".yml");
+      Files.write(file, mutate(base, random), StandardCharsets.UTF_8);
+      long start = System.nanoTime();
+      for (int role = 0; role < ROLES.size(); role++) {
+        try {
+          ROLES.get(role).accept(Settings.load(file, Map.of(), flags(dir)));
+        } catch (ConfigException expected) {
+          assertThat(expected.getMessage()).isNotBlank();
+        } catch (RuntimeException e) {
+          crashes.add(
+              "round " + round + " role " + role + ": " + e + "\n" + Files.readString(file));
+        }
+      }
+      slowest = Math.max(slowest, System.nanoTime() - start);
+    }
+    System.out.printf(
+        "relaywatch measured: %d mutated settings files x %d roles, slowest round %.1f ms%n",
+        ROUNDS, ROLES.size(), slowest / 1e6);
+    assertThat(crashes).isEmpty();
+  }
+
+  private static Map<String, String> flags(Path dir) {
+    // State directories must exist and be writable for a role to start; the file may override.
+    return Map.of(
+        "ship.stateDir", dir.resolve("ship").toString(),
+        "ship.files", dir.resolve("mail.log").toString(),
+        "streams.stateDir", dir.resolve("streams").toString(),
+        "alerts.stateDir", dir.resolve("alerts").toString());
+  }
+
+  private static List<String> mutate(List<String> base, Random random) {
+    List<String> lines = new ArrayList<>(base);
+    int edits = 1 + random.nextInt(4);
+    for (int i = 0; i < edits; i++) {
+      int at = random.nextInt(lines.size());
+      String line = lines.get(at);
+      String junk = JUNK[random.nextInt(JUNK.length)];
+      switch (random.nextInt(5)) {
+        case 0 -> { // replace a value
+          int colon = line.indexOf(':');
+          lines.set(at, colon < 0 ? line + junk : line.substring(0, colon + 1) + " " + junk);
+        }
+        case 1 -> lines.set(at, line.replaceFirst("^(\\s*)#\\s?", "$1")); // uncomment
+        case 2 ->
+            lines.add(at, line.replaceAll("\\S.*", "") + "x" + random.nextInt(9) + ": " + junk);
+        case 3 -> lines.remove(at);
+        default -> lines.set(at, line.substring(0, random.nextInt(line.length() + 1)));
+      }
+      if (lines.isEmpty()) {
+        lines.add(junk);
+      }
+    }
+    return lines;
+  }
+}
