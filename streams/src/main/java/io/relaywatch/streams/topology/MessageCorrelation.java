@@ -2,7 +2,6 @@ package io.relaywatch.streams.topology;
 
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.MessageRecord;
-import io.relaywatch.events.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -39,7 +38,7 @@ public final class MessageCorrelation {
         .repartition(
             Repartitioned.<String, MailEvent>as(REPARTITION)
                 .withKeySerde(Serdes.String())
-                .withValueSerde(Topics.EVENTS.valueSerde()))
+                .withValueSerde(new BinaryMailEventSerde()))
         .process(CorrelateMessages.supplier(config, metrics), Named.as("correlate-messages"));
   }
 }
