@@ -1,6 +1,7 @@
 package io.relaywatch.alerts.engine.fix;
 
 import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import io.relaywatch.alerts.engine.VerdictConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +9,20 @@ import java.util.Optional;
 
 /**
  * What to do with {@code mynetworks} when a stranger relayed: which configured entries let the
- * client in, and a narrowed value keeping only entries that lie wholly inside {@code
- * networks.internal} and are no wider than /{@value MynetworksProposal#MAX_IPV4_PREFIX} (IPv4) or
- * /{@value MynetworksProposal#MAX_IPV6_PREFIX} (IPv6). Built from {@link ConfiguredMynetworks}, so
- * a value it cannot repeat safely is never repeated; the narrowed value only ever drops entries.
+ * client in, and a value narrowed to what {@code networks.internal} covers. An entry that lies
+ * wholly inside an internal network and is no wider than /24 (IPv4) or /64 (IPv6) is kept; an entry
+ * that is too wide or reaches outside is replaced by the internal networks it contains that are no
+ * wider than that (so {@code 127.0.0.0/8} with {@code networks.internal} {@code 127.0.0.0/27}
+ * becomes {@code 127.0.0.0/27}); anything else is dropped. Built from {@link ConfiguredMynetworks},
+ * so a value it cannot repeat safely is never repeated, and the narrowed value never covers an
+ * address the configured one did not.
  *
  * @param known whether {@code postfix.mynetworks} was configured and safe to read
  * @param covering the configured entries whose network holds the client
- * @param kept the entries of the narrowed value, in their configured order
- * @param dropped the entries left out (too wide, outside internal, or not a literal network)
+ * @param kept the entries of the narrowed value, in configured order (an entry replaced by its
+ *     internal parts gives them at its place)
+ * @param dropped the configured entries not kept as they are (too wide, outside internal, or not a
+ *     literal network)
  */
 public record MynetworksNarrowing(
     boolean known, List<String> covering, List<String> kept, List<String> dropped) {
@@ -46,12 +52,55 @@ public record MynetworksNarrowing(
         covering.add(entry);
       }
       if (network.isPresent() && safe(network.get(), config)) {
-        kept.add(entry);
-      } else {
-        dropped.add(entry);
+        addOnce(kept, entry);
+        continue;
       }
+      dropped.add(entry);
+      network.ifPresent(n -> internalPartsOf(n, config).forEach(part -> addOnce(kept, part)));
     }
     return new MynetworksNarrowing(true, covering, kept, dropped);
+  }
+
+  /** The internal networks inside {@code network} that are narrow enough, as mynetworks entries. */
+  private static List<String> internalPartsOf(IPAddress network, VerdictConfig config) {
+    List<String> parts = new ArrayList<>();
+    for (String cidr : config.internal().cidrs()) {
+      IPAddress internal = new IPAddressString(cidr.strip()).getAddress();
+      if (internal == null) {
+        continue;
+      }
+      IPAddress block =
+          internal.getNetworkPrefixLength() == null ? internal : internal.toPrefixBlock();
+      if (block.getIPVersion() == network.getIPVersion()
+          && network.contains(block)
+          && narrowEnough(block)) {
+        parts.add(entry(block));
+      }
+    }
+    return parts;
+  }
+
+  /** {@code 10.1.2.0/24} or {@code [fc00::]/64}: the form Postfix and ConfiguredMynetworks read. */
+  private static String entry(IPAddress block) {
+    int prefix =
+        block.getNetworkPrefixLength() == null
+            ? block.getBitCount()
+            : block.getNetworkPrefixLength();
+    String address = block.getLower().withoutPrefixLength().toCanonicalString();
+    return (block.isIPv4() ? address : "[" + address + "]") + "/" + prefix;
+  }
+
+  private static void addOnce(List<String> list, String entry) {
+    if (!list.contains(entry)) {
+      list.add(entry);
+    }
+  }
+
+  private static boolean narrowEnough(IPAddress network) {
+    int widest =
+        network.isIPv4() ? MynetworksProposal.MAX_IPV4_PREFIX : MynetworksProposal.MAX_IPV6_PREFIX;
+    Integer prefix = network.getNetworkPrefixLength();
+    return (prefix == null ? network.getBitCount() : prefix) >= widest;
   }
 
   private static boolean covers(IPAddress network, IPAddress client) {
@@ -60,12 +109,8 @@ public record MynetworksNarrowing(
 
   /** Wholly inside an internal network and no wider than the largest prefix ever proposed. */
   static boolean safe(IPAddress network, VerdictConfig config) {
-    int widest =
-        network.isIPv4() ? MynetworksProposal.MAX_IPV4_PREFIX : MynetworksProposal.MAX_IPV6_PREFIX;
-    Integer prefix = network.getNetworkPrefixLength();
-    int length = prefix == null ? network.getBitCount() : prefix;
     // IPAddress.contains on a prefix block asks whether every address of the block is inside.
-    return length >= widest && config.internal().contains(network);
+    return narrowEnough(network) && config.internal().contains(network);
   }
 
   /** Whether the client got in through mynetworks for certain (a literal entry holds it). */

@@ -62,7 +62,7 @@ final class OpenRelayFix {
       lines.add("postconf -e 'mynetworks = " + n.narrowedValue() + "'");
       lines.add("postfix check && postfix reload");
       lines.add(
-          "# dropped (too wide, outside networks.internal or not checkable): "
+          "# replaced or dropped (too wide, outside networks.internal or not checkable): "
               + String.join(" ", n.dropped()));
     } else if (n.kept().isEmpty()) {
       lines.add(

@@ -44,6 +44,24 @@ class MynetworksNarrowingTest {
   }
 
   @Test
+  void shouldNarrowATooWideEntryToTheInternalNetworksInsideIt() {
+    VerdictConfig narrow =
+        new VerdictConfig(
+            InternalNetworks.of(List.of("127.0.0.0/27", "::1", "192.168.0.0/16")),
+            InternalNetworks.of(List.of()),
+            Set.of(),
+            Optional.of("127.0.0.0/8 [::1]/128 192.168.0.0/16"),
+            Mta.POSTFIX);
+
+    MynetworksNarrowing n = MynetworksNarrowing.of(ip("127.0.0.66"), narrow);
+
+    assertThat(n.covering()).containsExactly("127.0.0.0/8");
+    assertThat(n.narrowedValue()).isEqualTo("127.0.0.0/27 [::1]/128");
+    assertThat(n.dropped()).containsExactly("127.0.0.0/8", "192.168.0.0/16");
+    assertThat(n.canPropose()).isTrue();
+  }
+
+  @Test
   void shouldProposeNothingWhenNothingIsSafeOrTheValueIsUnknown() {
     assertThat(MynetworksNarrowing.of(ip("203.0.113.9"), site("0.0.0.0/0")).canPropose()).isFalse();
     assertThat(MynetworksNarrowing.of(ip("203.0.113.9"), site(null)).known()).isFalse();
@@ -52,23 +70,36 @@ class MynetworksNarrowingTest {
   }
 
   @Test
-  void shouldNeverKeepAnEntryOutsideInternalOrWiderThanTheLimit() {
+  void shouldNeverKeepAnEntryOutsideInternalOrTheConfiguredValueOrWiderThanTheLimit() {
     Random random = new Random(7);
-    VerdictConfig config = site(null);
-    for (int i = 0; i < 5_000; i++) {
-      String entry =
-          (random.nextBoolean() ? "10." : random.nextInt(256) + ".")
-              + random.nextInt(256)
-              + "."
-              + random.nextInt(256)
-              + ".0/"
-              + random.nextInt(33);
-      MynetworksNarrowing n = MynetworksNarrowing.of(ip("203.0.113.9"), site(entry));
+    for (int i = 0; i < 3_000; i++) {
+      VerdictConfig config =
+          new VerdictConfig(
+              InternalNetworks.of(List.of(randomCidr(random), randomCidr(random))),
+              InternalNetworks.of(List.of()),
+              Set.of(),
+              Optional.of(randomCidr(random) + " " + randomCidr(random)),
+              Mta.POSTFIX);
+      List<IPAddress> configured =
+          ConfiguredMynetworks.parse(config.postfixMynetworks()).entries().stream()
+              .map(e -> ConfiguredMynetworks.network(e).orElseThrow())
+              .toList();
+      MynetworksNarrowing n = MynetworksNarrowing.of(ip("203.0.113.9"), config);
       for (String kept : n.kept()) {
         IPAddress network = ConfiguredMynetworks.network(kept).orElseThrow();
         assertThat(network.getNetworkPrefixLength()).as(kept).isGreaterThanOrEqualTo(24);
         assertThat(config.internal().contains(network)).as(kept).isTrue();
+        assertThat(configured).as(kept).anyMatch(c -> c.contains(network));
       }
     }
+  }
+
+  private static String randomCidr(Random random) {
+    return (random.nextBoolean() ? "10." : random.nextInt(256) + ".")
+        + random.nextInt(256)
+        + "."
+        + random.nextInt(256)
+        + ".0/"
+        + random.nextInt(33);
   }
 }
