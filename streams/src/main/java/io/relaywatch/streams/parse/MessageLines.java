@@ -15,6 +15,8 @@ final class MessageLines {
   static final Set<String> DELIVERY_AGENTS =
       Set.of("smtp", "lmtp", "local", "virtual", "pipe", "discard", "error", "retry");
 
+  private static final String REMOVED = ": removed";
+
   private final CompiledPattern client;
   private final CompiledPattern queued;
   private final CompiledPattern removed;
@@ -49,7 +51,7 @@ final class MessageLines {
     if (body.contains(": to=<")) {
       return delivery(line, header, program);
     }
-    CompiledPattern.Captures m = queued.match(body);
+    CompiledPattern.Captures m = body.contains(", nrcpt=") ? queued.match(body) : null;
     if (m != null) {
       return new ParseResult.Parsed(
           EventFields.base(EventType.MESSAGE_QUEUED, header, program, line)
@@ -57,11 +59,11 @@ final class MessageLines {
               .sender(m.get("sender"))
               .build());
     }
-    m = removed.match(body);
-    if (m != null) {
+    // The suffix test first: most qmgr lines are from= lines.
+    if (body.endsWith(REMOVED) && removed.match(body) != null) {
       return new ParseResult.Parsed(
           EventFields.base(EventType.MESSAGE_REMOVED, header, program, line)
-              .queueId(m.get("queueId"))
+              .queueId(body.substring(0, body.length() - REMOVED.length()))
               .build());
     }
     return ParseResult.IGNORED;
