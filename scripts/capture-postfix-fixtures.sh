@@ -268,14 +268,23 @@ EOF
   - scenario: sasl-backend-down
     line: "fatal: no SASL authentication mechanisms"
     expect: {type: sasl_backend_unavailable, service: submission}
+  - scenario: accepted-from-mynetworks
+    line: "client=$name_of_127_0_0_1[127.0.0.1]"
+    expect: {type: message_received, service: smtpd, clientIp: 127.0.0.1}
+  - scenario: warn-if-reject
+    line: "client=unknown[127.0.0.9]"
+    expect: {type: message_received, service: smtpd, clientIp: 127.0.0.9}
+  - scenario: sasl-login
+    line: "from=<alice@example.test>, size="
+    expect: {type: message_queued, program: postfix/qmgr, sender: alice@example.test}
+  - scenario: sasl-login
+    line: "to=<friend@outside.example>, relay=none"
+    expect: {type: message_delivery, program: postfix/discard, message: sent,
+             recipientDomain: outside.example, enhancedCode: 2.0.0}
 ignored:
-  - {scenario: accepted-from-mynetworks, line: "client=$name_of_127_0_0_1[127.0.0.1]"}
-  - {scenario: warn-if-reject, line: "client=unknown[127.0.0.9]"}
   - {scenario: any, line: "Anonymous TLS connection established from"}
   - {scenario: any, line: ": connect from"}
   - {scenario: any, line: "postfix/cleanup["}
-  - {scenario: any, line: "postfix/qmgr["}
-  - {scenario: any, line: "postfix/discard["}
   - {scenario: any, line: "postfix/anvil["}
   - {scenario: any, line: "postfix/postfix-script["}
   - {scenario: postscreen-access-list, line: "CONNECT from [127.0.0.70]"}

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "alerts",
     description = {
-      "Runs the alert service: reads relaywatch.relay-denials, relaywatch.sessions and"
-          + " relaywatch.sasl-backend-errors, names the root cause of what it sees, keeps every"
+      "Runs the alert service: reads relaywatch.relay-denials, relaywatch.sessions,"
+          + " relaywatch.messages and relaywatch.sasl-backend-errors, names the root cause of what it sees, keeps every"
           + " alert's state in relaywatch.alerts and notifies the receivers. Settings: --config"
           + " FILE, RELAYWATCH_* variables, these flags; KAFKA_* variables pass through as Kafka"
           + " client properties."

@@ -16,7 +16,15 @@ public enum EventType {
   /** A client authenticated and a message was accepted from it. */
   SASL_LOGIN("sasl_login"),
   /** The disconnect summary of one SMTP session with its command counters. */
-  SESSION_END("session_end");
+  SESSION_END("session_end"),
+  /** Postfix smtpd gave a message from a client a queue id ({@code client=host[ip]}, no SASL). */
+  MESSAGE_RECEIVED("message_received"),
+  /** Postfix qmgr took a message into the active queue ({@code from=<sender>, nrcpt=n}). */
+  MESSAGE_QUEUED("message_queued"),
+  /** One delivery attempt to one recipient ({@code to=<r>, ..., status=sent|deferred|bounced}). */
+  MESSAGE_DELIVERY("message_delivery"),
+  /** Postfix qmgr removed a message from the queue: every recipient has a final status. */
+  MESSAGE_REMOVED("message_removed");
 
   private final String wireName;
 

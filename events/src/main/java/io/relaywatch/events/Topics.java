@@ -63,6 +63,19 @@ public final class Topics {
           "SessionRecord (JSON): one SMTP session joined from its lines");
 
   /**
+   * One record per message through a Postfix queue (client, authenticated or not, sender, recipient
+   * domains, outcome), keyed by the submitting client like {@link #EVENTS}: what shows a server
+   * that relays for strangers.
+   */
+  public static final Topic<String, MessageRecord> MESSAGES =
+      new Topic<>(
+          "relaywatch.messages",
+          Serdes.String(),
+          new JsonSerde<>(MessageRecord.class),
+          "client IP, or the mail host when the client is unknown",
+          "MessageRecord (JSON): one queued message joined from its lines by (host, queue id)");
+
+  /**
    * SASL backend failures (Dovecot auth socket, saslauthd unreachable, no mechanisms): a fault of
    * the mail host, not of a client, so keyed by host; every AUTH on that host fails meanwhile.
    */
@@ -107,6 +120,7 @@ public final class Topics {
           UNPARSED,
           RELAY_DENIALS,
           SESSIONS,
+          MESSAGES,
           SASL_BACKEND_ERRORS,
           ALERTS,
           SHIP_CHECKPOINTS);

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * docs/alerts.md; when each one fires is in the rule catalogue (alerts/.../verdicts.yaml).
  */
 public enum Verdict {
+  /** A stranger's message was accepted for a foreign domain: the server relays for anyone. */
+  SERVER_IS_OPEN_RELAY("server_is_open_relay", Subject.CLIENT),
   /** An internal client sending as a local domain on port 25, never trying AUTH. */
   TRUSTED_SENDER_NOT_IN_MYNETWORKS("trusted_sender_not_in_mynetworks", Subject.CLIENT),
   /** A client that should authenticate and does not. */

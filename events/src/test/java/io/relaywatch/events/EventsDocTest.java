@@ -44,4 +44,17 @@ class EventsDocTest {
       assertThat(doc).contains("`" + close.wireName() + "`");
     }
   }
+
+  @Test
+  void shouldDocumentEveryMessageFieldOutcomeAndClose() throws IOException {
+    String doc = doc();
+    String[] fields = MessageRecord.class.getAnnotation(JsonPropertyOrder.class).value();
+    assertThat(fields).allSatisfy(f -> assertThat(doc).contains("`" + f + "`"));
+    for (MessageOutcome outcome : MessageOutcome.values()) {
+      assertThat(doc).contains("`" + outcome.wireName() + "`");
+    }
+    for (MessageClose close : MessageClose.values()) {
+      assertThat(doc).contains("`" + close.wireName() + "`");
+    }
+  }
 }

@@ -1,9 +1,11 @@
 package io.relaywatch.alerts.diagnose;
 
 import io.relaywatch.alerts.engine.ClientEvidence;
+import io.relaywatch.alerts.engine.MessageStats;
 import io.relaywatch.alerts.engine.SessionStats;
 import io.relaywatch.events.AuthOutcome;
 import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.MessageRecord;
 import io.relaywatch.events.Mta;
 import io.relaywatch.events.SessionRecord;
 import java.util.EnumSet;
@@ -39,6 +41,15 @@ final class ClientTally implements BoundedTable.Tally {
   private final FirstValues failureServices = FirstValues.distinct(MAX_NAMES, MAX_NAME_CHARS);
   private final FirstValues failureHosts = FirstValues.distinct(MAX_NAMES, MAX_NAME_CHARS);
   private final Set<Mta> failureMtas = EnumSet.noneOf(Mta.class);
+  // Messages accepted from it without AUTH for a foreign domain (queue ids are log text).
+  private final FirstValues queueIds =
+      FirstValues.distinct(MessageStats.MAX_QUEUE_IDS, MAX_NAME_CHARS);
+  private final FirstValues relayDomains =
+      FirstValues.distinct(MessageStats.MAX_DOMAINS, MAX_NAME_CHARS);
+  private final FirstValues relayHosts = FirstValues.distinct(MAX_NAMES, MAX_NAME_CHARS);
+  private final FirstValues relayLines =
+      FirstValues.first(io.relaywatch.events.Finding.MAX_EVIDENCE, MAX_LINE_CHARS);
+  private long relayedMessages;
   private long relayDenials;
   private long localSenders;
   private long foreignSenders;
@@ -98,6 +109,17 @@ final class ClientTally implements BoundedTable.Tally {
     }
   }
 
+  /** A message accepted from this client without AUTH for a foreign recipient domain. */
+  void addRelayedMessage(MessageRecord message) {
+    relayedMessages++;
+    queueIds.add(message.queueId());
+    message.recipientDomains().forEach(relayDomains::add);
+    relayHosts.add(message.host());
+    message.sampleLines().forEach(relayLines::add);
+    seen.widen(message.firstSeen());
+    seen.widen(message.lastSeen());
+  }
+
   /** A session of this client, closed. */
   void addSession(SessionRecord session) {
     sessions++;
@@ -125,7 +147,7 @@ final class ClientTally implements BoundedTable.Tally {
 
   /** Whether the log shows this client in trouble: refused relay or failing AUTH. */
   boolean troubled() {
-    return relayDenials > 0 || authFailures > 0 || failureLines > 0;
+    return relayDenials > 0 || authFailures > 0 || failureLines > 0 || relayedMessages > 0;
   }
 
   /**
@@ -154,7 +176,13 @@ final class ClientTally implements BoundedTable.Tally {
             usernames.values()),
         seen.first(),
         seen.last(),
-        lines.values());
+        lines.values(),
+        new MessageStats(
+            relayedMessages,
+            queueIds.values(),
+            relayDomains.values(),
+            relayHosts.values(),
+            relayLines.values()));
   }
 
   /** Whether more recipient domains were seen than could be counted. */

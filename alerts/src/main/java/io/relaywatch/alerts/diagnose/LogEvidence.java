@@ -4,8 +4,11 @@ import io.relaywatch.alerts.engine.ClientEvidence;
 import io.relaywatch.alerts.engine.VerdictConfig;
 import io.relaywatch.events.InternalNetworks;
 import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.MessageRecord;
 import io.relaywatch.events.SessionRecord;
 import io.relaywatch.streams.parse.ParseResult;
+import io.relaywatch.streams.topology.MessageConfig;
+import io.relaywatch.streams.topology.MessageJoin;
 import io.relaywatch.streams.topology.SessionConfig;
 import io.relaywatch.streams.topology.SessionJoin;
 import java.util.List;
@@ -16,9 +19,9 @@ import java.util.Set;
  * Reads a mail log's parse results, in log order, into a {@link Diagnosis}: the offline counterpart
  * of the Streams topics the alert service reads. Relay denials and SASL failures are tallied per
  * client and per recipient domain, SASL backend errors per host, and Postfix smtpd lines are joined
- * into sessions by the topology's own {@link SessionJoin}, so that {@code relaywatch diagnose} and
- * the service see the same sessions. Memory is bounded by {@link DiagnoseLimits}. Not thread-safe;
- * {@link #diagnosis()} ends the input.
+ * into sessions by the topology's own {@link SessionJoin} and messages by its {@link MessageJoin},
+ * so that {@code relaywatch diagnose} and the service see the same sessions and messages. Memory is
+ * bounded by {@link DiagnoseLimits}. Not thread-safe; {@link #diagnosis()} ends the input.
  */
 public final class LogEvidence {
   /** Shown for a SASL backend error whose line names no host. */
@@ -31,6 +34,7 @@ public final class LogEvidence {
   private final BoundedTable<DomainTally> domains;
   private final BoundedTable<HostTally> hosts;
   private final SessionJoin sessions;
+  private final MessageJoin messages;
   private long lines;
   private long events;
   private long unparsed;
@@ -56,6 +60,14 @@ public final class LogEvidence {
     this.hosts = new BoundedTable<>(limits.maxHosts(), HostTally::new);
     this.sessions =
         SessionJoin.inMemory(sessionConfig, limits.maxOpenSessions(), this::sessionClosed);
+    MessageConfig messageConfig =
+        new MessageConfig(
+            MessageConfig.DEFAULT_TIMEOUT,
+            MessageConfig.DEFAULT_SCAN_INTERVAL,
+            List.copyOf(config.localDomains()),
+            config.internal());
+    this.messages =
+        MessageJoin.inMemory(messageConfig, limits.maxOpenSessions(), this::messageClosed);
   }
 
   /** Takes one line's parse result, in log order. */
@@ -78,6 +90,7 @@ public final class LogEvidence {
     lines++;
     events++;
     sessions.accept(event);
+    messages.accept(event);
     switch (event.type()) {
       case REJECT -> {
         if (event.isRelayDenial()) {
@@ -112,6 +125,13 @@ public final class LogEvidence {
     clients.tally(session.clientIp()).addSession(session);
   }
 
+  /** Only a message accepted without AUTH for a foreign domain is evidence, as in the service. */
+  private void messageClosed(MessageRecord message, long recordTime) {
+    if (message.clientIp() != null && !message.authenticated() && message.leftForForeignDomain()) {
+      clients.tally(message.clientIp()).addRelayedMessage(message);
+    }
+  }
+
   /**
    * Ends the input: sessions whose disconnect the log does not hold are closed as timed out, and
    * the evidence is returned. Further lines are refused.
@@ -119,6 +139,7 @@ public final class LogEvidence {
   public Diagnosis diagnosis() {
     if (!ended) {
       sessions.flush();
+      messages.flush();
       ended = true;
     }
     List<ClientTally> troubled = clients.all().stream().filter(ClientTally::troubled).toList();

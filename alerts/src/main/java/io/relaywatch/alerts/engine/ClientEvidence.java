@@ -20,6 +20,7 @@ import java.util.Set;
  * @param mtas the MTAs that logged the denials
  * @param mailHosts the mail hosts that logged them
  * @param sessions what the client's sessions say about AUTH
+ * @param messages what its accepted messages say about relaying
  */
 public record ClientEvidence(
     String clientIp,
@@ -34,8 +35,41 @@ public record ClientEvidence(
     SessionStats sessions,
     OffsetDateTime firstSeen,
     OffsetDateTime lastSeen,
-    List<String> sampleLines)
+    List<String> sampleLines,
+    MessageStats messages)
     implements Evidence {
+  /** Evidence of denials and sessions only, no accepted messages. */
+  public ClientEvidence(
+      String clientIp,
+      long relayDenials,
+      long recipientDomains,
+      List<String> recipientDomainList,
+      long localSenders,
+      long foreignSenders,
+      Set<String> services,
+      Set<Mta> mtas,
+      Set<String> mailHosts,
+      SessionStats sessions,
+      OffsetDateTime firstSeen,
+      OffsetDateTime lastSeen,
+      List<String> sampleLines) {
+    this(
+        clientIp,
+        relayDenials,
+        recipientDomains,
+        recipientDomainList,
+        localSenders,
+        foreignSenders,
+        services,
+        mtas,
+        mailHosts,
+        sessions,
+        firstSeen,
+        lastSeen,
+        sampleLines,
+        MessageStats.NONE);
+  }
+
   public ClientEvidence {
     recipientDomainList =
         recipientDomainList == null ? List.of() : List.copyOf(recipientDomainList);
@@ -44,6 +78,7 @@ public record ClientEvidence(
     mailHosts = mailHosts == null ? Set.of() : Set.copyOf(mailHosts);
     sessions = sessions == null ? SessionStats.NONE : sessions;
     sampleLines = sampleLines == null ? List.of() : List.copyOf(sampleLines);
+    messages = messages == null ? MessageStats.NONE : messages;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.relaywatch.alerts.evidence;
 
 import io.relaywatch.alerts.engine.ClientEvidence;
 import io.relaywatch.events.Finding;
+import io.relaywatch.events.MessageRecord;
 import io.relaywatch.events.RelayDenialAggregate;
 import io.relaywatch.events.SessionRecord;
 import java.time.Duration;
@@ -31,6 +32,7 @@ final class ClientLedger {
   private final Duration aggregateWindowSize;
   private final NavigableMap<Instant, DenialWindow> windows = new TreeMap<>();
   private final Buckets<SessionCounts> sessions;
+  private final RelayedMessages relayed = new RelayedMessages();
   private ClientEvidence evidence;
   private Map<String, DomainTally> domains;
 
@@ -75,19 +77,26 @@ final class ClientLedger {
     changed();
   }
 
-  /** Forgets windows and sessions that ended at or before {@code horizon}. */
+  /** Takes a message accepted from the client without AUTH for a foreign domain. */
+  void add(MessageRecord m) {
+    relayed.add(m);
+    changed();
+  }
+
+  /** Forgets windows, sessions and messages that ended at or before {@code horizon}. */
   void expire(Instant horizon) {
     NavigableMap<Instant, DenialWindow> ended =
         windows.headMap(horizon.minus(aggregateWindowSize), true);
     boolean changed = !ended.isEmpty();
     ended.clear();
+    changed |= relayed.expire(horizon);
     if (sessions.expire(horizon) || changed) {
       changed();
     }
   }
 
   boolean isEmpty() {
-    return windows.isEmpty() && sessions.isEmpty();
+    return windows.isEmpty() && sessions.isEmpty() && relayed.isEmpty();
   }
 
   String clientIp() {
@@ -151,6 +160,8 @@ final class ClientLedger {
       first = Times.earliest(first, c.firstSeen);
       last = Times.latest(last, c.lastSeen);
     }
+    first = Times.earliest(first, relayed.firstSeen());
+    last = Times.latest(last, relayed.lastSeen());
     // Windows do not share their distinct counts: the widest window or the listed union, whichever
     // is larger, is a lower bound of the distinct domains over the evaluation window.
     long distinctDomains = Math.max(widestWindow, domains.size());
@@ -168,6 +179,7 @@ final class ClientLedger {
         SessionCounts.sum(sessions.values()),
         first,
         last,
-        samples);
+        samples,
+        relayed.stats());
   }
 }

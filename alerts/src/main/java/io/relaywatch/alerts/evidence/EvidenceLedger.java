@@ -3,6 +3,7 @@ package io.relaywatch.alerts.evidence;
 import io.relaywatch.alerts.engine.Evidence;
 import io.relaywatch.alerts.engine.VerdictConfig;
 import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.MessageRecord;
 import io.relaywatch.events.RelayDenialAggregate;
 import io.relaywatch.events.SessionRecord;
 import java.time.Duration;
@@ -17,9 +18,9 @@ import java.util.TreeMap;
 
 /**
  * What the Streams topics say, turned into {@link Evidence} per subject over a sliding window:
- * relay-denial aggregates and sessions into one {@code ClientEvidence} per client IP, SASL backend
- * errors into one {@code HostEvidence} per mail host, and the aggregates' recipient domains into
- * one {@code DomainEvidence} per domain.
+ * relay-denial aggregates, sessions and relayed messages into one {@code ClientEvidence} per client
+ * IP, SASL backend errors into one {@code HostEvidence} per mail host, and the aggregates'
+ * recipient domains into one {@code DomainEvidence} per domain.
  *
  * <p>The window slides with the wall clock, not with event time: evidence holds while its events
  * are younger than the window, so a finding goes away when the events stop, even if nothing else
@@ -81,6 +82,20 @@ public final class EvidenceLedger {
       return false;
     }
     client.add(s);
+    return true;
+  }
+
+  /**
+   * Takes a message from {@code relaywatch.messages}; only one accepted without AUTH for a foreign
+   * recipient domain is evidence (of relaying), and only such a one starts a new subject.
+   *
+   * @return whether the message was taken
+   */
+  public boolean add(MessageRecord m) {
+    if (!RelayedMessages.relayed(m)) {
+      return false;
+    }
+    clients.update(m.clientIp(), ip -> client(ip)).add(m);
     return true;
   }
 

@@ -2,6 +2,7 @@ package io.relaywatch.alerts.service;
 
 import io.relaywatch.alerts.evidence.EvidenceLedger;
 import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.MessageRecord;
 import io.relaywatch.events.RelayDenialAggregate;
 import io.relaywatch.events.SessionRecord;
 import io.relaywatch.events.Topic;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
 final class InputTopics implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InputTopics.class);
   static final List<Topic<String, ?>> TOPICS =
-      List.of(Topics.RELAY_DENIALS, Topics.SESSIONS, Topics.SASL_BACKEND_ERRORS);
+      List.of(Topics.RELAY_DENIALS, Topics.SESSIONS, Topics.MESSAGES, Topics.SASL_BACKEND_ERRORS);
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final EvidenceLedger ledger;
@@ -114,6 +115,11 @@ final class InputTopics implements AutoCloseable {
       SessionRecord s = decode(Topics.SESSIONS, r);
       ledger.add(s);
       seen(s.end());
+    } else if (topic.equals(Topics.MESSAGES.name())) {
+      MessageRecord m = decode(Topics.MESSAGES, r);
+      if (ledger.add(m)) {
+        seen(m.lastSeen());
+      }
     } else {
       MailEvent e = decode(Topics.SASL_BACKEND_ERRORS, r);
       ledger.addSaslBackendError(e);

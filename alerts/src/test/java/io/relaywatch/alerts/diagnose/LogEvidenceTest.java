@@ -242,7 +242,8 @@ class LogEvidenceTest {
 
   @Test
   void shouldCountLinesThatWereNotRecognised() {
-    log.raw("Nov  3 10:33:28 mx1 postfix/qmgr[99]: 4F2A31C2B: removed");
+    log.raw(
+        "Nov  3 10:33:28 mx1 postfix/anvil[99]: statistics: max cache size 1 at Nov  3 10:33:28");
     log.raw("Nov  3 10:33:29 mx1 postfix/smtpd[1]: NOQUEUE: reject: something new");
     log.smtpd(1, "10.0.0.8").relayDenied("app@example.com", "x@outside.example");
 

@@ -136,7 +136,7 @@ class CatalogueValidationTest {
                 .getMessage())
         .startsWith(
             "test.yaml: rule 2: verdict: unknown Verdict 'client_not_authenticated', expected one"
-                + " of trusted_sender_not_in_mynetworks");
+                + " of server_is_open_relay, trusted_sender_not_in_mynetworks");
   }
 
   @Test
@@ -216,6 +216,6 @@ class CatalogueValidationTest {
 
   @Test
   void shouldAcceptTheBuiltInCatalogue() {
-    assertThat(RuleCatalogue.builtIn().rules()).hasSize(7);
+    assertThat(RuleCatalogue.builtIn().rules()).hasSize(8);
   }
 }

@@ -89,7 +89,7 @@ class VerdictEngineTest {
                 }
               });
     }
-    assertThat(RuleCatalogue.builtIn().rules().get(1).thresholds().count("minDenials"))
+    assertThat(RuleCatalogue.builtIn().rules().get(2).thresholds().count("minDenials"))
         .isEqualTo(10);
     assertThatThrownBy(() -> lowered.withMinCount(0)).isInstanceOf(IllegalArgumentException.class);
   }

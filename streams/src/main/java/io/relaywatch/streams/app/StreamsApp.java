@@ -49,6 +49,7 @@ public final class StreamsApp implements AutoCloseable {
                 Topics.UNPARSED,
                 Topics.RELAY_DENIALS,
                 Topics.SESSIONS,
+                Topics.MESSAGES,
                 Topics.SASL_BACKEND_ERRORS),
             config.partitions(),
             Duration.ofSeconds(30));
@@ -60,7 +61,8 @@ public final class StreamsApp implements AutoCloseable {
             MailLogParser.create(config.zone()),
             new StreamsMetrics(registry),
             config.aggregation(),
-            config.sessions());
+            config.sessions(),
+            config.messages());
     // The port is bound first: with port 0 only then is the port known that peers must be told
     // (application.server). Health and queries are answered 503 until Streams is RUNNING.
     AtomicReference<KafkaStreams> started = new AtomicReference<>();

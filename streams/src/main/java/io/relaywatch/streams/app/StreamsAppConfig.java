@@ -5,6 +5,7 @@ import io.relaywatch.config.KafkaEnvironment;
 import io.relaywatch.config.Settings;
 import io.relaywatch.events.InternalNetworks;
 import io.relaywatch.streams.topology.AggregationConfig;
+import io.relaywatch.streams.topology.MessageConfig;
 import io.relaywatch.streams.topology.SessionConfig;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -26,6 +27,7 @@ import java.util.Set;
  * @param advertisedPort that port; 0 means the port actually bound
  * @param topK rows per window size of the top-offender gauge
  * @param internalNetworks clients marked {@code internal} in the API
+ * @param messages message correlation: its timeout, local domains and (for the metrics) networks
  */
 public record StreamsAppConfig(
     Map<String, Object> kafka,
@@ -44,7 +46,8 @@ public record StreamsAppConfig(
     boolean createTopics,
     int partitions,
     AggregationConfig aggregation,
-    SessionConfig sessions) {
+    SessionConfig sessions,
+    MessageConfig messages) {
 
   /**
    * 100 ms, Streams' own default for exactly-once: results reach readers within a tenth of a
@@ -73,6 +76,8 @@ public record StreamsAppConfig(
               + guarantee
               + "' is not valid; expected exactly_once_v2 or at_least_once");
     }
+    InternalNetworks internal = internalNetworks(s);
+    AggregationConfig aggregation = aggregation(s);
     StreamsAppConfig config =
         new StreamsAppConfig(
             kafka,
@@ -87,13 +92,18 @@ public record StreamsAppConfig(
             s.string("streams.http.advertisedHost", advertisedHostDefault(s)),
             s.intValue("streams.http.advertisedPort", 0, 0, 65535),
             s.intValue("streams.topK", 10, 1, 20),
-            internalNetworks(s),
+            internal,
             s.bool("streams.createTopics", true),
             s.intValue("streams.partitions", 3, 1, 1024),
-            aggregation(s),
+            aggregation,
             new SessionConfig(
                 s.duration("sessions.timeout", SessionConfig.DEFAULT_TIMEOUT),
-                s.duration("sessions.scanInterval", SessionConfig.DEFAULT_SCAN_INTERVAL)));
+                s.duration("sessions.scanInterval", SessionConfig.DEFAULT_SCAN_INTERVAL)),
+            new MessageConfig(
+                s.duration("messages.timeout", MessageConfig.DEFAULT_TIMEOUT),
+                s.duration("messages.scanInterval", MessageConfig.DEFAULT_SCAN_INTERVAL),
+                aggregation.localDomains(),
+                internal));
     s.rejectUnknownKeys();
     return config;
   }

@@ -5,7 +5,7 @@ import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.RejectAction;
 import java.util.Locale;
 
-/** Postfix smtpd, postscreen and cleanup lines. */
+/** Postfix smtpd, postscreen and cleanup lines, and the message lines of qmgr and delivery. */
 final class PostfixParser {
   private final CompiledPattern smtpdReject;
   private final CompiledPattern postscreenReject;
@@ -15,6 +15,7 @@ final class PostfixParser {
   private final CompiledPattern saslFailureNoClient;
   private final CompiledPattern saslLogin;
   private final ReasonCatalogue reasons;
+  private final MessageLines messages;
 
   PostfixParser(GrokPatterns grok, ReasonCatalogue reasons) {
     this.smtpdReject = grok.compile("POSTFIX_SMTPD_REJECT");
@@ -25,9 +26,16 @@ final class PostfixParser {
     this.saslFailureNoClient = grok.compile("POSTFIX_SASL_FAILURE_NOCLIENT");
     this.saslLogin = grok.compile("POSTFIX_SASL_LOGIN");
     this.reasons = reasons;
+    this.messages = new MessageLines(grok);
   }
 
   ParseResult parse(String line, LineHeader header, ProgramName program) {
+    if ("qmgr".equals(program.daemon())) {
+      return messages.qmgr(line, header, program);
+    }
+    if (MessageLines.DELIVERY_AGENTS.contains(program.daemon())) {
+      return messages.delivery(line, header, program);
+    }
     String body = line.substring(header.bodyStart());
     if (body.startsWith("disconnect from ")) {
       return sessionEnd(line, body, header, program);
@@ -40,6 +48,10 @@ final class PostfixParser {
     }
     if (body.contains(", sasl_method=")) {
       return saslLogin(line, body, header, program);
+    }
+    if (body.contains(": client=") && "smtpd".equals(program.daemon())) {
+      ParseResult client = messages.client(line, body, header, program);
+      return client == null ? ParseResult.IGNORED : client;
     }
     return ParseResult.IGNORED;
   }

@@ -16,9 +16,23 @@ import java.util.Set;
 record ProgramName(Mta mta, String instance, String service, String daemon) {
   private static final Set<String> EXIM = Set.of("exim", "exim4");
   private static final Set<String> SENDMAIL = Set.of("sendmail");
-  // Postfix daemons whose lines can say something about rejects or SASL; the rest (qmgr, smtp,
-  // local, ...) report deliveries, where "rejected" means a remote server refused our mail.
-  private static final Set<String> POSTFIX_WATCHED = Set.of("smtpd", "postscreen", "cleanup");
+  // Postfix daemons whose lines can say something about rejects, SASL or accepted messages. Of qmgr
+  // and the delivery agents only the message lines are read (MessageLines): in a delivery line
+  // "rejected" means a remote server refused our mail.
+  private static final Set<String> POSTFIX_WATCHED =
+      Set.of(
+          "smtpd",
+          "postscreen",
+          "cleanup",
+          "qmgr",
+          "smtp",
+          "lmtp",
+          "local",
+          "virtual",
+          "pipe",
+          "discard",
+          "error",
+          "retry");
 
   /** The mail system of a tag, or null for programs relaywatch does not read. */
   static ProgramName of(String program) {

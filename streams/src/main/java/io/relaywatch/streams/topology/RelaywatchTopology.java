@@ -27,6 +27,7 @@ import org.apache.kafka.streams.kstream.Produced;
  *   -> ignored lines: counted only
  *   -> Postfix smtpd events, by process (log order)    -> sessions -> relaywatch.sessions
  *   -> SASL backend failures, by mail host             -> relaywatch.sasl-backend-errors
+ *   -> Postfix message lines, by host|queue id         -> messages -> relaywatch.messages
  *   -> relay denials, by client IP (repartition)
  *        -> windowed aggregates per client             -> relaywatch.relay-denials
  * relaywatch.sessions (key: client IP)
@@ -39,11 +40,26 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class RelaywatchTopology {
   private RelaywatchTopology() {}
 
+  /** The topology with default message settings (the aggregation's local domains). */
   public static Topology build(
       LineParser parser,
       StreamsMetrics metrics,
       AggregationConfig aggregation,
       SessionConfig sessions) {
+    return build(
+        parser,
+        metrics,
+        aggregation,
+        sessions,
+        MessageConfig.defaults().withLocalDomains(aggregation.localDomains()));
+  }
+
+  public static Topology build(
+      LineParser parser,
+      StreamsMetrics metrics,
+      AggregationConfig aggregation,
+      SessionConfig sessions,
+      MessageConfig messages) {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, MailEvent> parsed = parseLines(builder, parser, metrics);
     // Sessions fold each process's lines in log order, which only the parsed stream still has.
@@ -63,6 +79,10 @@ public final class RelaywatchTopology {
             Consumed.with(Topics.SESSIONS.keySerde(), Topics.SESSIONS.valueSerde())
                 .withName("sessions-source"))
         .process(RememberSessions.supplier(), Named.as("remember-recent-sessions"));
+    // Messages, like sessions, need each queue id's lines in log order: off the parsed stream.
+    // Wired last so that the older sub-topologies keep their numbers (task ids) on upgrade.
+    MessageCorrelation.addTo(parsed, messages, metrics)
+        .to(Topics.MESSAGES.name(), produced(Topics.MESSAGES, "messages-sink"));
     return builder.build();
   }
 

@@ -2,7 +2,10 @@ package io.relaywatch.streams.topology;
 
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
+import io.relaywatch.events.InternalNetworks;
 import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.MessageClose;
+import io.relaywatch.events.MessageRecord;
 import io.relaywatch.streams.parse.ParseResult;
 import io.relaywatch.streams.parse.UnparsedReasons;
 
@@ -16,6 +19,8 @@ public final class StreamsMetrics {
   private final Counter unparsed;
   private final Counter ignored;
   private final Counter rejects;
+  private final Counter messages;
+  private final Counter messagesTimedOut;
 
   public StreamsMetrics(CollectorRegistry registry) {
     events =
@@ -39,6 +44,31 @@ public final class StreamsMetrics {
                 "Refused SMTP commands (reject_warning excluded).")
             .labelNames("reason", "code", "service", "host")
             .register(registry);
+    messages =
+        Counter.build(
+                "relaywatch_streams_messages_total",
+                "Messages accepted into a Postfix queue, by client network, SASL and outcome.")
+            .labelNames("network", "authenticated", "outcome")
+            .register(registry);
+    messagesTimedOut =
+        Counter.build(
+                "relaywatch_streams_messages_timed_out_total",
+                "Message records closed by the timeout rather than by qmgr's removed line.")
+            .register(registry);
+  }
+
+  /** Counts a finished message; its client is only classified, never a label. */
+  void recordMessage(MessageRecord message, InternalNetworks internal) {
+    String network =
+        message.clientIp() == null
+            ? "unknown"
+            : internal.contains(message.clientIp()) ? "internal" : "external";
+    messages
+        .labels(network, String.valueOf(message.authenticated()), message.outcome().wireName())
+        .inc();
+    if (message.closedBy() == MessageClose.TIMEOUT) {
+      messagesTimedOut.inc();
+    }
   }
 
   void record(ParseResult result) {

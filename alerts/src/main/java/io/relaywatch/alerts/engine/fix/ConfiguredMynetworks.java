@@ -61,7 +61,7 @@ public final class ConfiguredMynetworks {
     return new ConfiguredMynetworks(true, List.of(), false);
   }
 
-  private static Optional<IPAddress> network(String token) {
+  static Optional<IPAddress> network(String token) {
     if (!IPV4.matcher(token).matches() && !IPV6.matcher(token).matches()) {
       return Optional.empty();
     }

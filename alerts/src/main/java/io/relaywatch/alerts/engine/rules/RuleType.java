@@ -13,6 +13,10 @@ import java.util.function.BiFunction;
  * that class reads. The catalogue may only set these thresholds, and must set them all.
  */
 public enum RuleType {
+  SERVER_IS_OPEN_RELAY(
+      Verdict.SERVER_IS_OPEN_RELAY,
+      thresholds("minRelayedMessages", Kind.COUNT),
+      ServerIsOpenRelay::new),
   SASL_NOT_PERMITTED_FOR_RELAY(
       Verdict.SASL_NOT_PERMITTED_FOR_RELAY,
       thresholds("minDeniedSessions", Kind.COUNT),

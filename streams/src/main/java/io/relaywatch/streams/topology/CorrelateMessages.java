@@ -1,0 +1,112 @@
+package io.relaywatch.streams.topology;
+
+import io.relaywatch.events.JsonSerde;
+import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.MessageRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Folds the lines of each Postfix message (key {@code host|queue id}) into its open message and
+ * forwards the finished {@link MessageRecord}, keyed by client IP, when qmgr logs {@code removed}
+ * or when the message has been quiet for the timeout (a stream-time punctuator: the store holds
+ * each message at most that long after its last line). The fold is {@link MessageJoin}, shared with
+ * {@code relaywatch diagnose}; this processor gives it a state store, a clock and metrics.
+ */
+final class CorrelateMessages implements Processor<String, MailEvent, String, MessageRecord> {
+  private final MessageConfig config;
+  private final StreamsMetrics metrics;
+  private MessageJoin join;
+
+  private CorrelateMessages(MessageConfig config, StreamsMetrics metrics) {
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  /** The processor together with its store, so that wiring it needs no {@code addStateStore}. */
+  static ProcessorSupplier<String, MailEvent, String, MessageRecord> supplier(
+      MessageConfig config, StreamsMetrics metrics) {
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, MailEvent, String, MessageRecord> get() {
+        return new CorrelateMessages(config, metrics);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(
+            Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(MessageCorrelation.STORE),
+                Serdes.String(),
+                new JsonSerde<>(OpenMessage.class)));
+      }
+    };
+  }
+
+  @Override
+  public void init(ProcessorContext<String, MessageRecord> context) {
+    KeyValueStore<String, OpenMessage> store = context.getStateStore(MessageCorrelation.STORE);
+    // The record time is the message's last line, so the alert's latency starts from the log.
+    join =
+        new MessageJoin(
+            config,
+            new StateStore(store),
+            (message, time) -> {
+              metrics.recordMessage(message, config.internalNetworks());
+              context.forward(new Record<>(MessageJoin.recordKey(message), message, time));
+            });
+    context.schedule(config.scanInterval(), PunctuationType.STREAM_TIME, join::closeQuiet);
+  }
+
+  @Override
+  public void process(Record<String, MailEvent> record) {
+    if (record.key() == null || record.value() == null) {
+      return;
+    }
+    join.process(record.key(), record.value(), record.timestamp());
+  }
+
+  /** The open messages in the {@code open-messages} state store, so they survive a restart. */
+  private record StateStore(KeyValueStore<String, OpenMessage> store) implements MessageJoin.Store {
+    @Override
+    public OpenMessage get(String key) {
+      return store.get(key);
+    }
+
+    @Override
+    public void put(String key, OpenMessage message) {
+      store.put(key, message);
+    }
+
+    @Override
+    public void delete(String key) {
+      store.delete(key);
+    }
+
+    @Override
+    public List<Map.Entry<String, OpenMessage>> quietSince(long cutoff) {
+      List<Map.Entry<String, OpenMessage>> quiet = new ArrayList<>();
+      try (KeyValueIterator<String, OpenMessage> all = store.all()) {
+        all.forEachRemaining(
+            kv -> {
+              if (kv.value.lastSeenMillis() <= cutoff) {
+                quiet.add(Map.entry(kv.key, kv.value));
+              }
+            });
+      }
+      return quiet;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package io.relaywatch.streams.topology;
+
+import io.relaywatch.events.EventType;
+import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.MessageClose;
+import io.relaywatch.events.MessageRecord;
+import io.relaywatch.events.Mta;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Joins the lines of each Postfix message, by (host, queue id), into {@link MessageRecord}s: the
+ * one implementation of message correlation. The Streams processor ({@link CorrelateMessages})
+ * keeps open messages in its state store and closes quiet ones from a stream-time punctuator;
+ * {@code relaywatch diagnose} uses {@link #inMemory} and feeds it a log file's events in order, so
+ * both reach the same messages.
+ *
+ * <p>A message closes when qmgr logs {@code removed} ({@code complete}), when it has been quiet for
+ * {@link MessageConfig#timeout()} of stream time ({@code timeout}), or when its queue id is given
+ * to another client's message first (the {@code removed} line was lost; also {@code timeout}). Not
+ * thread-safe.
+ */
+public final class MessageJoin {
+  /** Told about every message that closes. */
+  @FunctionalInterface
+  public interface Sink {
+    /**
+     * @param message the finished message
+     * @param recordTime its last line's event time in epoch milliseconds
+     */
+    void closed(MessageRecord message, long recordTime);
+  }
+
+  /** Where open messages wait for their next line, keyed by {@code host|queue id}. */
+  interface Store {
+    OpenMessage get(String key);
+
+    void put(String key, OpenMessage message);
+
+    void delete(String key);
+
+    /** The open messages whose last line is at or before {@code cutoff}, in key order. */
+    List<Map.Entry<String, OpenMessage>> quietSince(long cutoff);
+  }
+
+  private static final Set<EventType> MESSAGE_TYPES =
+      Set.of(
+          EventType.MESSAGE_RECEIVED,
+          EventType.SASL_LOGIN,
+          EventType.MESSAGE_QUEUED,
+          EventType.MESSAGE_DELIVERY,
+          EventType.MESSAGE_REMOVED);
+
+  private final MessageConfig config;
+  private final Store open;
+  private final Sink sink;
+
+  // Offline only: the stream time and the punctuation schedule a Streams task would keep.
+  private long streamTime = -1;
+  private long nextScan;
+
+  MessageJoin(MessageConfig config, Store open, Sink sink) {
+    this.config = config;
+    this.open = open;
+    this.sink = sink;
+  }
+
+  /**
+   * A join that keeps open messages in memory, for reading a log without Kafka. When more than
+   * {@code maxOpen} messages are open at once, the quieter half is closed early as {@code timeout},
+   * so that a log of forged queue ids cannot exhaust the heap.
+   */
+  public static MessageJoin inMemory(MessageConfig config, int maxOpen, Sink sink) {
+    return new MessageJoin(config, new MemoryMessageStore(maxOpen, sink), sink);
+  }
+
+  /**
+   * Feeds one event of the log, in log order; every event moves stream time, and quiet messages are
+   * closed on the same schedule as the topology's punctuator (see {@link SessionJoin#accept}).
+   */
+  public void accept(MailEvent event) {
+    long recordTime = EventTime.of(event, Math.max(0, streamTime));
+    streamTime = Math.max(streamTime, recordTime);
+    if (streamTime >= nextScan) {
+      closeQuiet(streamTime);
+      long interval = config.scanInterval().toMillis();
+      nextScan += ((streamTime - nextScan) / interval + 1) * interval;
+    }
+    if (joins(event)) {
+      process(messageKey(event), event, recordTime);
+    }
+  }
+
+  /**
+   * Closes every message still open, as {@code timeout}: at the end of a log nothing more comes.
+   */
+  public void flush() {
+    for (Map.Entry<String, OpenMessage> kv : open.quietSince(Long.MAX_VALUE)) {
+      close(kv.getKey(), kv.getValue(), MessageClose.TIMEOUT);
+    }
+  }
+
+  /** Whether the event is a line of a Postfix message that the join folds in. */
+  public static boolean joins(MailEvent event) {
+    return event != null
+        && event.mta() == Mta.POSTFIX
+        && event.queueId() != null
+        && !"NOQUEUE".equals(event.queueId())
+        && MESSAGE_TYPES.contains(event.type());
+  }
+
+  /** A queue id names one message on one host while it is in the queue. */
+  static String messageKey(MailEvent event) {
+    return event.host() + "|" + event.queueId();
+  }
+
+  /** The key of a finished message: its client, or its host when no client line was seen. */
+  static String recordKey(MessageRecord message) {
+    return message.clientIp() != null ? message.clientIp() : String.valueOf(message.host());
+  }
+
+  /** Folds one line of the message {@code key} in, closing the message when it is removed. */
+  void process(String key, MailEvent event, long recordTime) {
+    OpenMessage message = open.get(key);
+    if (message != null && isClientLine(event) && message.clientSeen()) {
+      // Postfix reuses a queue id only after the message left: its removed line was lost.
+      close(key, message, MessageClose.TIMEOUT);
+      message = null;
+    }
+    if (message == null) {
+      message = OpenMessage.startedBy(event, recordTime);
+    }
+    message.add(event, recordTime, config);
+    if (event.type() == EventType.MESSAGE_REMOVED) {
+      close(key, message, MessageClose.COMPLETE);
+    } else {
+      open.put(key, message);
+    }
+  }
+
+  /** Closes the messages quiet for the timeout at {@code streamTime}. */
+  void closeQuiet(long streamTime) {
+    long cutoff = streamTime - config.timeout().toMillis();
+    for (Map.Entry<String, OpenMessage> kv : open.quietSince(cutoff)) {
+      close(kv.getKey(), kv.getValue(), MessageClose.TIMEOUT);
+    }
+  }
+
+  private static boolean isClientLine(MailEvent event) {
+    return event.type() == EventType.MESSAGE_RECEIVED || event.type() == EventType.SASL_LOGIN;
+  }
+
+  private void close(String key, OpenMessage message, MessageClose closedBy) {
+    open.delete(key);
+    sink.closed(message.close(closedBy), message.lastSeenMillis());
+  }
+}
