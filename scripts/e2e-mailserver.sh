@@ -156,14 +156,20 @@ start_relaywatch() {
   alerts_port=$(free_port)
   RELAYWATCH_JAVA_OPTS="$SERVICE_JAVA_OPTS -Xmx256m" start streams "$RW" streams --config "$SITE" \
     --state-dir "$E2E/streams" --http-port "$streams_port" --zone UTC
-  RELAYWATCH_JAVA_OPTS="$SERVICE_JAVA_OPTS -Xmx256m" start alerts "$RW" alerts --config "$SITE" \
-    --state-dir "$E2E/alerts" --http-port "$alerts_port"
+  ALERTS_PORT=$alerts_port
+  start_alerts
   start ship "$RW" ship --bootstrap-servers "$BOOTSTRAP" --file "$MAILLOG" \
     --state-dir "$E2E/ship" --host mx --metrics-port -1
   wait_for 120 "relaywatch streams to be healthy" http_ok "http://127.0.0.1:$streams_port/healthz"
   wait_for 120 "relaywatch alerts to be healthy" http_ok "http://127.0.0.1:$alerts_port/healthz"
   wait_for 60 "Alertmanager to be ready" http_ok "$AM_URL/-/ready"
   start am-watch python3 "$LIB/am-watch.py" "$AM_URL" "$AM_STATE"
+}
+
+start_alerts() {
+  RELAYWATCH_JAVA_OPTS="$SERVICE_JAVA_OPTS -Xmx256m" start alerts "$RW" alerts --config "$SITE" \
+    --state-dir "$E2E/alerts" --http-port "$ALERTS_PORT"
+  ALERTS_PID=${PIDS[-1]}
 }
 
 # Records when the log line that should raise alert KEY (verdict/subject) was written.
@@ -335,6 +341,8 @@ apply_fix() {
       postfix-check) postfix -c "$CONF" check ;;
       postfix-reload) reload_postfix ;;
       dovecot-restart) stop_dovecot && start_dovecot ;;
+      # The lab delivers at once, so the message may be gone: holding it is then moot.
+      postsuper-hold) postsuper -c "$CONF" -h "$argument" || true ;;
       *) die "unknown action '$action' in the plan for $key" ;;
     esac
     say "  $key: $action${argument:+ '$argument'}"
@@ -455,6 +463,58 @@ PY
   say "relaywatch audit --live $when the fixes agrees with the lab"
 }
 
+# Issue 9, an actual open relay: mynetworks is widened to 127.0.0.0/8 while relaywatch's internal
+# networks stay 127.0.0.0/27, so Postfix relays for 127.0.0.99, a stranger. relaywatch must raise
+# server_is_open_relay with the queue id; its mynetworks proposal is applied as proposed; then the
+# stranger is refused while an internal client still relays, and the alert resolves.
+readonly OUTSIDER=127.0.0.99 K_OPEN="server_is_open_relay/127.0.0.99"
+
+open_relay_mail() { # CLIENT
+  session "$1" --port 25 --helo "host-${1//./-}.example.net" --from "someone@stranger.example" \
+    --to victim@outside.example
+}
+
+check_open_relay() {
+  postconf -c "$CONF" -e 'mynetworks = 127.0.0.0/8'
+  reload_postfix
+  # The site settings say what mynetworks is today, as an admin keeps them; alerts re-reads them.
+  sed -i 's#^  mynetworks: .*#  mynetworks: 127.0.0.0/8#' "$SITE"
+  kill -TERM "$ALERTS_PID"
+  wait_for 60 "relaywatch alerts to stop" process_gone "$ALERTS_PID"
+  start_alerts
+  wait_for 120 "relaywatch alerts to be healthy again" http_ok "http://127.0.0.1:$ALERTS_PORT/healthz"
+  local accepted
+  accepted=$(client_accepted "$OUTSIDER")
+  open_relay_mail "$OUTSIDER"
+  ((SWAKS_STATUS == 0 && $(client_accepted "$OUTSIDER") == accepted + 1)) ||
+    die "$K_OPEN: the misconfigured Postfix did not relay for $OUTSIDER"
+  local queue_id
+  queue_id=$(grep -E ": client=[^ ]*\[${OUTSIDER//./\\.}\]" "$MAILLOG" | tail -n 1 |
+    sed -E 's/.*: ([0-9A-Za-z]+): client=.*/\1/')
+  wait_for 60 "message $queue_id to leave the queue" log_has "$queue_id: removed"
+  mark "$K_OPEN"
+  wait_for 90 "alert $K_OPEN in Alertmanager" am_listed "$K_OPEN"
+  say "alert listed: $K_OPEN"
+  am_query '
+a = state[sys.argv[2]]
+fix = a["annotations"].get("fix_postfix", "")
+problems = [f"no {w!r} in fix_postfix" for w in ("mynetworks = 127.0.0.0/27", "postsuper -h " + sys.argv[3]) if w not in fix]
+if a["labels"].get("severity") != "critical":
+    problems.append("severity " + a["labels"].get("severity", "?"))
+sys.exit("; ".join(problems) if problems else 0)' "$K_OPEN" "$queue_id" ||
+    die "$K_OPEN: the alert lacks the narrowed mynetworks or the hold of $queue_id"
+  apply_fix "$K_OPEN"
+  local denied
+  denied=$(client_denials "$OUTSIDER")
+  open_relay_mail "$OUTSIDER"
+  ((SWAKS_STATUS != 0 && $(client_denials "$OUTSIDER") == denied + 1)) ||
+    die "$K_OPEN: $OUTSIDER still relays after the fix"
+  expect_accepted "$K_OPEN" "$APP" app_mail internal@outside.example
+  say "  $K_OPEN: $OUTSIDER refused, $APP still relays, mynetworks = $(postconf -c "$CONF" -h mynetworks)"
+  wait_for 180 "alert $K_OPEN to resolve" am_gone "$K_OPEN"
+  say "alert resolved: $K_OPEN"
+}
+
 # Detection latency: from the scenario's decisive log line to the alert's first listing.
 report_latency() {
   am_query '
@@ -493,6 +553,7 @@ main() {
   say "fixes applied and verified; waiting for the alerts to resolve"
   await_resolutions
   check_diagnose
+  check_open_relay
   report_latency
   say "end to end passed"
 }

@@ -13,6 +13,7 @@ goes to standard output, one action a line, the argument (if any) after a tab:
   postconf-e <TAB> name = value     run as: postconf -c CONFDIR -e 'name = value'
   postfix-check / postfix-reload    run as: postfix -c CONFDIR check / reload
   dovecot-restart                   restart the lab's Dovecot
+  postsuper-hold <TAB> queue id     run as: postsuper -c CONFDIR -h ID
 
 The placeholder CURRENT is replaced by the parameter's current value (postconf -c CONFDIR -h), as
 the fix tells a person to do. Attacker-controlled log text never reaches a proposal (the engine
@@ -32,6 +33,33 @@ RESTRICTIONS = {"permit_mynetworks", "permit_sasl_authenticated", "reject_unauth
                 "defer_unauth_destination"}
 DOMAIN_LISTS = {"relay_domains", "virtual_mailbox_domains", "mydestination"}
 PARAMETER_NAME = re.compile(r"[a-z_]+")
+QUEUE_ID = re.compile(r"[0-9A-Za-z]{6,}")
+# The suite's networks.internal (scripts/e2e-mailserver.sh, write_site_config).
+INTERNAL = [ipaddress.ip_network("127.0.0.0/27"), ipaddress.ip_network("::1/128")]
+
+
+def network(entry):
+    text = entry.replace("[", "").replace("]", "")
+    return ipaddress.ip_network(text, strict=False)
+
+
+def narrowed_mynetworks(value, confdir):
+    """An open-relay fix may only keep internal networks no wider than /24 (/64) that the
+    current value already covered: it narrows, never widens."""
+    have = [network(e) for e in current(confdir, "mynetworks").split()]
+    for entry in value.split():
+        try:
+            net = network(entry)
+        except ValueError as e:
+            raise Refused(f"mynetworks entry {entry!r} is not a network") from e
+        widest = 24 if net.version == 4 else 64
+        if net.prefixlen < widest:
+            raise Refused(f"mynetworks entry {entry} is wider than /{widest}")
+        if not any(net.version == i.version and net.subnet_of(i) for i in INTERNAL):
+            raise Refused(f"mynetworks entry {entry} is outside the internal networks")
+        if not any(net.version == h.version and net.subnet_of(h) for h in have):
+            raise Refused(f"mynetworks entry {entry} was not covered before: not a narrowing")
+    return value
 
 
 class Refused(Exception):
@@ -60,6 +88,8 @@ def check_assignment(verdict, subject, name, value, confdir):
         if want != have + [single_host(subject)]:
             raise Refused(f"mynetworks {value!r} is not {have} plus the single host {subject}")
         return value
+    if verdict == "server_is_open_relay" and name == "mynetworks":
+        return narrowed_mynetworks(value, confdir)
     if verdict == "sasl_not_permitted_for_relay" and name == "smtpd_relay_restrictions":
         words = [w.strip() for w in value.split(",")]
         if not set(words) <= RESTRICTIONS or "permit_sasl_authenticated" not in words \
@@ -95,8 +125,13 @@ def plan_command(words, verdict, subject, confdir):
     if words == ["systemctl", "restart", "dovecot"] and verdict == "sasl_backend_unavailable":
         return [("dovecot-restart", "")]
     # A read-only look at the current values (the domain fix starts with one): nothing to apply.
-    if words[:2] == ["postconf", "-n"] and all(PARAMETER_NAME.fullmatch(w) for w in words[2:]):
+    if words[:2] in (["postconf", "-n"], ["postconf", "-h"]) and all(
+            PARAMETER_NAME.fullmatch(w) for w in words[2:]):
         return []
+    if verdict == "server_is_open_relay" and words[:2] == ["postsuper", "-h"] and len(words) == 3:
+        if not QUEUE_ID.fullmatch(words[2]):
+            raise Refused(f"not a queue id: {words[2]!r}")
+        return [("postsuper-hold", words[2])]
     raise Refused(f"not an allowed command: {words!r}")
 
 
@@ -105,6 +140,8 @@ def plan_line(line, verdict, subject, confdir):
         words = shlex.split(line, comments=True)
     except ValueError as e:
         raise Refused(f"cannot split {line!r}: {e}") from e
+    if not words:
+        return []  # a comment: what the fix explains to a person
     plan, command = [], []
     for word in words + ["&&"]:
         if word != "&&":
@@ -148,6 +185,11 @@ GENUINE = [
     ("domain_not_accepted", "newdomain.example",
      "postconf -n mydestination relay_domains\npostconf -e 'relay_domains = CURRENT"
      " newdomain.example'\npostfix check && postfix reload"),
+    ("server_is_open_relay", "127.0.0.99",
+     "postconf -h smtpd_relay_restrictions   # must end in reject_unauth_destination\n"
+     "# mynetworks lets 127.0.0.99 in through: 127.0.0.0/8\n"
+     "postconf -e 'mynetworks = 127.0.0.0/27'\npostfix check && postfix reload\n"
+     "# emergency: hold exactly these messages\npostsuper -h 4F2A31C2B"),
 ]
 HOSTILE = [
     ("trusted_sender_not_in_mynetworks", "127.0.0.5", line) for line in [
@@ -176,6 +218,10 @@ HOSTILE = [
     ("domain_not_accepted", "newdomain.example",
      "postconf -e 'mynetworks = CURRENT newdomain.example'\npostfix reload"),
     ("sasl_backend_unavailable", "mx", "systemctl restart dovecot\npostfix reload"),
+    ("server_is_open_relay", "127.0.0.99", "postconf -e 'mynetworks = 127.0.0.0/24'\npostfix reload"),
+    ("server_is_open_relay", "127.0.0.99", "postconf -e 'mynetworks = 10.0.0.1/32'\npostfix reload"),
+    ("server_is_open_relay", "127.0.0.99", "postsuper -d ALL\npostfix reload"),
+    ("server_is_open_relay", "127.0.0.99", "postsuper -h '4F2A;rm'\npostfix reload"),
     ("trusted_sender_not_in_mynetworks", "127.0.0.5", "systemctl restart dovecot\npostfix reload"),
 ]
 
@@ -186,11 +232,14 @@ def self_test():
     with tempfile.TemporaryDirectory() as confdir:
         with open(confdir + "/main.cf", "w", encoding="utf-8") as main_cf:
             main_cf.write("compatibility_level = 3.6\nmynetworks = 127.0.0.1/32\n")
+        open_relay_conf = tempfile.mkdtemp(dir=confdir)
+        with open(open_relay_conf + "/main.cf", "w", encoding="utf-8") as main_cf:
+            main_cf.write("compatibility_level = 3.6\nmynetworks = 127.0.0.0/8\n")
         for verdict, subject, text in GENUINE + HOSTILE:
             alert = {"labels": {"alertname": verdict, "subject": subject},
                      "annotations": {"fix_postfix": text}}
             try:
-                plan_alert(alert, confdir)
+                plan_alert(alert, open_relay_conf if verdict == "server_is_open_relay" else confdir)
                 refused = False
             except Refused:
                 refused = True
