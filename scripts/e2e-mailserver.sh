@@ -477,6 +477,11 @@ open_relay_mail() { # CLIENT
 check_open_relay() {
   postconf -c "$CONF" -e 'mynetworks = 127.0.0.0/8'
   reload_postfix
+  # Before any mail: the audit already calls the configuration an open relay.
+  "$RW" audit --live --config-dir "$CONF" --config "$SITE" --json >"$E2E/audit-open.json" || true
+  python3 -c 'import json, sys; sys.exit(0 if any(f["verdict"] == "mynetworks_too_wide" for f in json.load(open(sys.argv[1]))) else 1)' \
+    "$E2E/audit-open.json" || die "relaywatch audit did not flag mynetworks = 127.0.0.0/8"
+  say "relaywatch audit --live flags mynetworks = 127.0.0.0/8 before any mail arrives"
   # The site settings say what mynetworks is today, as an admin keeps them; alerts re-reads them.
   sed -i 's#^  mynetworks: .*#  mynetworks: 127.0.0.0/8#' "$SITE"
   kill -TERM "$ALERTS_PID"
@@ -511,6 +516,7 @@ sys.exit("; ".join(problems) if problems else 0)' "$K_OPEN" "$queue_id" ||
     die "$K_OPEN: $OUTSIDER still relays after the fix"
   expect_accepted "$K_OPEN" "$APP" app_mail internal@outside.example
   say "  $K_OPEN: $OUTSIDER refused, $APP still relays, mynetworks = $(postconf -c "$CONF" -h mynetworks)"
+  check_audit after
   wait_for 180 "alert $K_OPEN to resolve" am_gone "$K_OPEN"
   say "alert resolved: $K_OPEN"
 }
