@@ -3,9 +3,6 @@ package io.relaywatch.streams.topology;
 import io.relaywatch.events.JsonSerde;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.MessageRecord;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -13,7 +10,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -62,7 +58,7 @@ final class CorrelateMessages implements Processor<String, MailEvent, String, Me
     join =
         new MessageJoin(
             config,
-            new StateStore(store),
+            new StateStoreItems<>(store, OpenMessage::lastSeenMillis),
             (message, time) -> {
               metrics.recordMessage(message, config.internalNetworks());
               context.forward(new Record<>(MessageJoin.recordKey(message), message, time));
@@ -76,37 +72,5 @@ final class CorrelateMessages implements Processor<String, MailEvent, String, Me
       return;
     }
     join.process(record.key(), record.value(), record.timestamp());
-  }
-
-  /** The open messages in the {@code open-messages} state store, so they survive a restart. */
-  private record StateStore(KeyValueStore<String, OpenMessage> store) implements MessageJoin.Store {
-    @Override
-    public OpenMessage get(String key) {
-      return store.get(key);
-    }
-
-    @Override
-    public void put(String key, OpenMessage message) {
-      store.put(key, message);
-    }
-
-    @Override
-    public void delete(String key) {
-      store.delete(key);
-    }
-
-    @Override
-    public List<Map.Entry<String, OpenMessage>> quietSince(long cutoff) {
-      List<Map.Entry<String, OpenMessage>> quiet = new ArrayList<>();
-      try (KeyValueIterator<String, OpenMessage> all = store.all()) {
-        all.forEachRemaining(
-            kv -> {
-              if (kv.value.lastSeenMillis() <= cutoff) {
-                quiet.add(Map.entry(kv.key, kv.value));
-              }
-            });
-      }
-      return quiet;
-    }
   }
 }

@@ -3,9 +3,6 @@ package io.relaywatch.streams.topology;
 import io.relaywatch.events.JsonSerde;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.SessionRecord;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -13,7 +10,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -61,7 +57,7 @@ final class CorrelateSessions implements Processor<String, MailEvent, String, Se
     join =
         new SessionJoin(
             config,
-            new StateStore(store),
+            new StateStoreItems<>(store, OpenSession::lastSeenMillis),
             (session, time) -> context.forward(new Record<>(session.clientIp(), session, time)));
     context.schedule(config.scanInterval(), PunctuationType.STREAM_TIME, join::closeQuiet);
   }
@@ -72,37 +68,5 @@ final class CorrelateSessions implements Processor<String, MailEvent, String, Se
       return;
     }
     join.process(record.key(), record.value(), record.timestamp());
-  }
-
-  /** The open sessions in the {@code open-sessions} state store, so they survive a restart. */
-  private record StateStore(KeyValueStore<String, OpenSession> store) implements SessionJoin.Store {
-    @Override
-    public OpenSession get(String key) {
-      return store.get(key);
-    }
-
-    @Override
-    public void put(String key, OpenSession session) {
-      store.put(key, session);
-    }
-
-    @Override
-    public void delete(String key) {
-      store.delete(key);
-    }
-
-    @Override
-    public List<Map.Entry<String, OpenSession>> quietSince(long cutoff) {
-      List<Map.Entry<String, OpenSession>> quiet = new ArrayList<>();
-      try (KeyValueIterator<String, OpenSession> all = store.all()) {
-        all.forEachRemaining(
-            kv -> {
-              if (kv.value.lastSeenMillis() <= cutoff) {
-                quiet.add(Map.entry(kv.key, kv.value));
-              }
-            });
-      }
-      return quiet;
-    }
   }
 }

@@ -5,7 +5,6 @@ import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.MessageClose;
 import io.relaywatch.events.MessageRecord;
 import io.relaywatch.events.Mta;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,18 +31,6 @@ public final class MessageJoin {
     void closed(MessageRecord message, long recordTime);
   }
 
-  /** Where open messages wait for their next line, keyed by {@code host|queue id}. */
-  interface Store {
-    OpenMessage get(String key);
-
-    void put(String key, OpenMessage message);
-
-    void delete(String key);
-
-    /** The open messages whose last line is at or before {@code cutoff}, in key order. */
-    List<Map.Entry<String, OpenMessage>> quietSince(long cutoff);
-  }
-
   private static final Set<EventType> MESSAGE_TYPES =
       Set.of(
           EventType.MESSAGE_RECEIVED,
@@ -53,14 +40,17 @@ public final class MessageJoin {
           EventType.MESSAGE_REMOVED);
 
   private final MessageConfig config;
-  private final Store open;
+
+  /** Open messages, keyed by {@code host|queue id}. */
+  private final OpenItems<OpenMessage> open;
+
   private final Sink sink;
 
   // Offline only: the stream time and the punctuation schedule a Streams task would keep.
   private long streamTime = -1;
   private long nextScan;
 
-  MessageJoin(MessageConfig config, Store open, Sink sink) {
+  MessageJoin(MessageConfig config, OpenItems<OpenMessage> open, Sink sink) {
     this.config = config;
     this.open = open;
     this.sink = sink;
@@ -72,7 +62,13 @@ public final class MessageJoin {
    * so that a log of forged queue ids cannot exhaust the heap.
    */
   public static MessageJoin inMemory(MessageConfig config, int maxOpen, Sink sink) {
-    return new MessageJoin(config, new MemoryMessageStore(maxOpen, sink), sink);
+    return new MessageJoin(
+        config,
+        new MemoryItems<OpenMessage>(
+            maxOpen,
+            OpenMessage::lastSeenMillis,
+            message -> sink.closed(message.close(MessageClose.TIMEOUT), message.lastSeenMillis())),
+        sink);
   }
 
   /**

@@ -9,7 +9,6 @@ import io.relaywatch.events.MessageOutcome;
 import io.relaywatch.events.MessageRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -32,9 +31,6 @@ final class OpenMessage {
 
   /** Recipients whose latest status is kept; further delivery lines count only by outcome. */
   static final int MAX_TRACKED_RECIPIENTS = 100;
-
-  static final Comparator<OpenMessage> QUIETEST_FIRST =
-      Comparator.comparingLong(OpenMessage::lastSeenMillis);
 
   private String host;
   private String queueId;

@@ -29,27 +29,18 @@ public final class SessionJoin {
     void closed(SessionRecord session, long recordTime);
   }
 
-  /** Where open sessions wait for their next line, keyed by {@code host|program|pid}. */
-  interface Store {
-    OpenSession get(String key);
-
-    void put(String key, OpenSession session);
-
-    void delete(String key);
-
-    /** The open sessions whose last line is at or before {@code cutoff}, in key order. */
-    List<Map.Entry<String, OpenSession>> quietSince(long cutoff);
-  }
-
   private final SessionConfig config;
-  private final Store open;
+
+  /** Open sessions, keyed by {@code host|program|pid}. */
+  private final OpenItems<OpenSession> open;
+
   private final Sink sink;
 
   // Offline only: the stream time and the punctuation schedule a Streams task would keep.
   private long streamTime = -1;
   private long nextScan;
 
-  SessionJoin(SessionConfig config, Store open, Sink sink) {
+  SessionJoin(SessionConfig config, OpenItems<OpenSession> open, Sink sink) {
     this.config = config;
     this.open = open;
     this.sink = sink;
@@ -61,7 +52,14 @@ public final class SessionJoin {
    * (counted by {@link #evicted()}), so that a log of forged process ids cannot exhaust the heap.
    */
   public static SessionJoin inMemory(SessionConfig config, int maxOpen, Sink sink) {
-    return new SessionJoin(config, new MemorySessionStore(maxOpen, sink), sink);
+    return new SessionJoin(
+        config,
+        new MemoryItems<OpenSession>(
+            maxOpen,
+            OpenSession::lastSeenMillis,
+            session ->
+                sink.closed(session.close(SessionClose.TIMEOUT, null), session.lastSeenMillis())),
+        sink);
   }
 
   /**
@@ -110,7 +108,7 @@ public final class SessionJoin {
 
   /** Sessions closed early because too many were open at once (in-memory joins only). */
   public long evicted() {
-    return open instanceof MemorySessionStore memory ? memory.evicted() : 0;
+    return open instanceof MemoryItems<?> memory ? memory.evicted() : 0;
   }
 
   /** Folds one line of the process {@code key} into its session, closing what it ends. */
