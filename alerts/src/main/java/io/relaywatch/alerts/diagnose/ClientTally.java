@@ -8,6 +8,7 @@ import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.MessageRecord;
 import io.relaywatch.events.Mta;
 import io.relaywatch.events.SessionRecord;
+import io.relaywatch.streams.report.DistinctCounter;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;

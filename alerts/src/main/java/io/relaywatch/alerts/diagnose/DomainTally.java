@@ -3,6 +3,7 @@ package io.relaywatch.alerts.diagnose;
 import io.relaywatch.alerts.engine.DomainEvidence;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.MailEvent;
+import io.relaywatch.streams.report.DistinctCounter;
 import java.util.function.Predicate;
 
 /** The relay denials of one recipient domain, over all clients. */

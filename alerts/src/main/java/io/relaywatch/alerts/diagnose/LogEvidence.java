@@ -7,6 +7,7 @@ import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.MessageRecord;
 import io.relaywatch.events.SessionRecord;
 import io.relaywatch.streams.parse.ParseResult;
+import io.relaywatch.streams.report.DistinctCounter;
 import io.relaywatch.streams.topology.MessageConfig;
 import io.relaywatch.streams.topology.MessageJoin;
 import io.relaywatch.streams.topology.SessionConfig;

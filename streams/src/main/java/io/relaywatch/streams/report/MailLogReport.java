@@ -23,7 +23,7 @@ public final class MailLogReport {
   private static final int MAX_SAMPLE_CHARS = 500;
 
   private final InternalNetworks internal;
-  private final DomainBudget domainBudget;
+  private final DistinctCounter.Budget domainBudget;
 
   private long totalLines;
   private long ignoredLines;
@@ -52,7 +52,7 @@ public final class MailLogReport {
 
   public MailLogReport(InternalNetworks internal, ReportLimits limits) {
     this.internal = internal;
-    this.domainBudget = new DomainBudget(limits.domainBudget());
+    this.domainBudget = new DistinctCounter.Budget(limits.domainBudget());
     this.relayDenied =
         new ClientTable<>(
             limits.maxClients(),

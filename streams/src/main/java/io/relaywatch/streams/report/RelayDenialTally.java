@@ -5,11 +5,11 @@ import io.relaywatch.events.MailEvent;
 
 /** One client's refused relay attempts. */
 final class RelayDenialTally extends ClientTally {
-  private final DistinctDomains domains;
+  private final DistinctCounter domains;
 
-  RelayDenialTally(String clientIp, int maxDomains, DomainBudget budget) {
+  RelayDenialTally(String clientIp, int maxDomains, DistinctCounter.Budget budget) {
     super(clientIp);
-    this.domains = new DistinctDomains(maxDomains, budget);
+    this.domains = new DistinctCounter(maxDomains, budget);
   }
 
   void add(MailEvent event) {

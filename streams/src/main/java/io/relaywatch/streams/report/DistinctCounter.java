@@ -1,11 +1,12 @@
-package io.relaywatch.alerts.diagnose;
+package io.relaywatch.streams.report;
 
 /**
  * Distinct values (recipient domains, client IPs) of one subject, exact up to a limit. Values are
  * kept as 64-bit hashes in an open-addressing table (no strings held): two values share a hash with
- * a probability of about 1 in 10^13 at the default limit of 1,000.
+ * a probability of about 1 in 10^13 at the default limit of 1,000. Shared by the offline report
+ * (recipient domains per client) and {@code relaywatch diagnose}.
  */
-final class DistinctCounter {
+public final class DistinctCounter {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
@@ -16,14 +17,17 @@ final class DistinctCounter {
   private boolean saturated;
 
   /** How many values all counters of one diagnosis may remember together. */
-  static final class Budget {
+  public static final class Budget {
     private long remaining;
 
-    Budget(long total) {
+    /**
+     * @param total how many values all counters sharing this budget may hold at once
+     */
+    public Budget(long total) {
       this.remaining = total;
     }
 
-    boolean take() {
+    private boolean take() {
       if (remaining <= 0) {
         return false;
       }
@@ -31,18 +35,22 @@ final class DistinctCounter {
       return true;
     }
 
-    void release(long count) {
+    private void release(long count) {
       remaining += count;
     }
   }
 
-  DistinctCounter(int limit, Budget budget) {
+  /**
+   * @param limit the most values this counter holds
+   * @param budget shared with the other counters of one report or diagnosis
+   */
+  public DistinctCounter(int limit, Budget budget) {
     this.limit = limit;
     this.budget = budget;
   }
 
   /** Counts the value; returns true when it was not seen before (and could be counted). */
-  boolean add(String value) {
+  public boolean add(String value) {
     if (value == null || value.isEmpty()) {
       return false;
     }
@@ -65,7 +73,7 @@ final class DistinctCounter {
   }
 
   /** Whether the value was counted. */
-  boolean contains(String value) {
+  public boolean contains(String value) {
     if (value == null || value.isEmpty()) {
       return false;
     }
@@ -74,16 +82,17 @@ final class DistinctCounter {
   }
 
   /** Distinct values counted; a lower bound when {@link #saturated()}. */
-  int count() {
+  public int count() {
     return size;
   }
 
-  boolean saturated() {
+  /** Whether values were seen that could not be counted. */
+  public boolean saturated() {
     return saturated;
   }
 
   /** Gives this counter's share of the budget back, when its subject is dropped. */
-  void release() {
+  public void release() {
     budget.release(size);
   }
 
