@@ -46,27 +46,12 @@ final class AllCommand implements Callable<Integer> {
       description = "The broker's port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int kafkaPort;
 
-  @Option(names = "--ship-port", defaultValue = "9611", paramLabel = "PORT", description = "9611.")
-  int shipPort;
-
-  @Option(
-      names = "--streams-port",
-      defaultValue = "9612",
-      paramLabel = "PORT",
-      description = "9612.")
-  int streamsPort;
-
-  @Option(
-      names = "--alerts-port",
-      defaultValue = "9613",
-      paramLabel = "PORT",
-      description = "9613.")
-  int alertsPort;
+  @Mixin RolePorts ports;
 
   @Override
   public Integer call() throws Exception {
     SingleHost.Layout layout =
-        new SingleHost.Layout(dataDir, logs, kafkaPort, shipPort, streamsPort, alertsPort);
+        new SingleHost.Layout(dataDir, logs, kafkaPort, ports.ship, ports.streams, ports.alerts);
     CountDownLatch stop = new CountDownLatch(1);
     try (SingleHost host =
         SingleHost.start(layout, config, System.getenv(), Map.of(), System.out)) {

@@ -44,22 +44,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--kafka-port", defaultValue = "0", paramLabel = "PORT", description = "0: any.")
   int kafkaPort;
 
-  @Option(names = "--ship-port", defaultValue = "9611", paramLabel = "PORT", description = "9611.")
-  int shipPort;
-
-  @Option(
-      names = "--streams-port",
-      defaultValue = "9612",
-      paramLabel = "PORT",
-      description = "9612.")
-  int streamsPort;
-
-  @Option(
-      names = "--alerts-port",
-      defaultValue = "9613",
-      paramLabel = "PORT",
-      description = "9613.")
-  int alertsPort;
+  @Mixin RolePorts ports;
 
   @Override
   public Integer call() throws Exception {
@@ -71,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     Demo demo = new Demo();
     Demo.Options options =
         new Demo.Options(
-            duration, log, colour, config, kafkaPort, shipPort, streamsPort, alertsPort);
+            duration, log, colour, config, kafkaPort, ports.ship, ports.streams, ports.alerts);
     ServiceCommands.runUntilStopped(
         spec, demo::stop, () -> demo.run(options, System.out, System.err));
     return 0;
