@@ -1,5 +1,6 @@
 package io.relaywatch.cli;
 
+import io.relaywatch.streams.parse.MailLogParser;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,10 +47,17 @@ final class InputOptions {
 
   /** A scanner over the inputs with a parser for the zone. */
   LogScanner scanner(Supplier<InputStream> stdin) throws InputException {
+    return scanner(stdin, MailLogParser.create(zone));
+  }
+
+  /** A scanner whose parser leaves message lines out, for readers that need no messages. */
+  LogScanner scannerWithoutMessages(Supplier<InputStream> stdin) throws InputException {
+    return scanner(stdin, MailLogParser.withoutMessages(zone));
+  }
+
+  private LogScanner scanner(Supplier<InputStream> stdin, MailLogParser parser)
+      throws InputException {
     ReferenceTime fixed = referenceTime;
-    return new LogScanner(
-        inputs(stdin),
-        io.relaywatch.streams.parse.MailLogParser.create(zone),
-        () -> fixed == null ? null : fixed.in(zone));
+    return new LogScanner(inputs(stdin), parser, () -> fixed == null ? null : fixed.in(zone));
   }
 }

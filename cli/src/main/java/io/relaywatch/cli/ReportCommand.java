@@ -49,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     MailLogReport report = new MailLogReport();
     try {
-      LogScanner scanner = input.scanner(main.stdin());
+      LogScanner scanner = input.scannerWithoutMessages(main.stdin());
       try (ProgressDisplay progress = ProgressDisplay.forInput(scanner.knownSize())) {
         scanner.scan(
             report::add,

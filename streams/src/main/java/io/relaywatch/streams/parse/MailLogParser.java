@@ -18,9 +18,11 @@ public final class MailLogParser implements LineParser {
   private final PostfixParser postfix;
   private final EximParser exim;
   private final SendmailParser sendmail;
+  private final boolean messages;
 
-  private MailLogParser(ZoneId zone) {
+  private MailLogParser(ZoneId zone, boolean messages) {
     this.zone = Objects.requireNonNull(zone, "zone");
+    this.messages = messages;
     GrokPatterns grok = GrokPatterns.load();
     ReasonCatalogue reasons = ReasonCatalogue.load();
     this.headers = new HeaderParser(zone);
@@ -31,7 +33,17 @@ public final class MailLogParser implements LineParser {
 
   /** A parser reading zone-less timestamps in {@code zone}. Compiles every pattern once. */
   public static MailLogParser create(ZoneId zone) {
-    return new MailLogParser(zone);
+    return new MailLogParser(zone, true);
+  }
+
+  /**
+   * A parser that ignores message lines (smtpd {@code client=}, qmgr, delivery agents) unless they
+   * also carry a reject, SASL or warning keyword: for readers that need refusals, AUTH and sessions
+   * but no message records, such as the offline report, which then skips two fifths of a typical
+   * log before any parsing.
+   */
+  public static MailLogParser withoutMessages(ZoneId zone) {
+    return new MailLogParser(zone, false);
   }
 
   public ZoneId zone() {
@@ -40,7 +52,7 @@ public final class MailLogParser implements LineParser {
 
   @Override
   public boolean mayBeRelevant(byte[] utf8, int from, int to) {
-    return Prefilter.mayBeRelevant(utf8, from, to);
+    return Prefilter.mayBeRelevant(utf8, from, to, messages);
   }
 
   @Override
@@ -52,7 +64,7 @@ public final class MailLogParser implements LineParser {
       return new ParseResult.Unparsed(
           UnparsedReasons.TOO_LONG, null, null, line.substring(0, TOO_LONG_KEPT_CHARS));
     }
-    if (!Prefilter.mayBeRelevant(line)) {
+    if (!Prefilter.mayBeRelevant(line, messages)) {
       return ParseResult.IGNORED;
     }
     try {

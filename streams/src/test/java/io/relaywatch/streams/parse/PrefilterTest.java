@@ -144,6 +144,24 @@ class PrefilterTest {
   }
 
   @Test
+  void shouldSkipMessageLinesOnlyWhenAskedTo() {
+    String client =
+        "Nov 28 11:59:56 mx postfix/submission/smtpd[2895]: 7C75E16E06A:"
+            + " client=laptop.example.test[127.0.0.40], sasl_method=PLAIN, sasl_username=alice";
+    String removed = "Nov 28 11:59:56 mx postfix/qmgr[2866]: 7C75E16E06A: removed";
+    String reject =
+        "Nov 28 11:59:55 mx postfix/smtpd[2879]: NOQUEUE: reject: RCPT from"
+            + " unknown[127.0.0.66]: 554 5.7.1 <v@outside.example>: Relay access denied";
+
+    assertThat(Prefilter.mayBeRelevant(client, true)).isTrue();
+    assertThat(Prefilter.mayBeRelevant(removed, true)).isTrue();
+    // client= here also carries "sasl": an AUTH keyword keeps it relevant without messages.
+    assertThat(Prefilter.mayBeRelevant(client, false)).isTrue();
+    assertThat(Prefilter.mayBeRelevant(removed, false)).isFalse();
+    assertThat(Prefilter.mayBeRelevant(reject, false)).isTrue();
+  }
+
+  @Test
   void shouldLookOnlyBetweenTheGivenOffsets() {
     byte[] bytes = "reject|qmgr removed|warning: ".getBytes(StandardCharsets.US_ASCII);
     assertThat(Prefilter.mayBeRelevant(bytes, 7, 19)).isFalse();
