@@ -47,13 +47,13 @@ public final class MessageJoin {
   private final Sink sink;
 
   // Offline only: the stream time and the punctuation schedule a Streams task would keep.
-  private long streamTime = -1;
-  private long nextScan;
+  private final OfflineSchedule schedule;
 
   MessageJoin(MessageConfig config, OpenItems<OpenMessage> open, Sink sink) {
     this.config = config;
     this.open = open;
     this.sink = sink;
+    this.schedule = new OfflineSchedule(config.scanInterval());
   }
 
   /**
@@ -76,13 +76,7 @@ public final class MessageJoin {
    * closed on the same schedule as the topology's punctuator (see {@link SessionJoin#accept}).
    */
   public void accept(MailEvent event) {
-    long recordTime = EventTime.of(event, Math.max(0, streamTime));
-    streamTime = Math.max(streamTime, recordTime);
-    if (streamTime >= nextScan) {
-      closeQuiet(streamTime);
-      long interval = config.scanInterval().toMillis();
-      nextScan += ((streamTime - nextScan) / interval + 1) * interval;
-    }
+    long recordTime = schedule.advance(event, this::closeQuiet);
     if (joins(event)) {
       process(messageKey(event), event, recordTime);
     }

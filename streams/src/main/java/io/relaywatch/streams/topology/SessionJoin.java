@@ -37,13 +37,13 @@ public final class SessionJoin {
   private final Sink sink;
 
   // Offline only: the stream time and the punctuation schedule a Streams task would keep.
-  private long streamTime = -1;
-  private long nextScan;
+  private final OfflineSchedule schedule;
 
   SessionJoin(SessionConfig config, OpenItems<OpenSession> open, Sink sink) {
     this.config = config;
     this.open = open;
     this.sink = sink;
+    this.schedule = new OfflineSchedule(config.scanInterval());
   }
 
   /**
@@ -75,13 +75,7 @@ public final class SessionJoin {
    * the timeout of silence is placed differently.
    */
   public void accept(MailEvent event) {
-    long recordTime = EventTime.of(event, Math.max(0, streamTime));
-    streamTime = Math.max(streamTime, recordTime);
-    if (streamTime >= nextScan) {
-      closeQuiet(streamTime);
-      long interval = config.scanInterval().toMillis();
-      nextScan += ((streamTime - nextScan) / interval + 1) * interval;
-    }
+    long recordTime = schedule.advance(event, this::closeQuiet);
     if (joins(event)) {
       process(SessionCorrelation.processKey(event), event, recordTime);
     }
