@@ -38,38 +38,6 @@ public record ClientEvidence(
     List<String> sampleLines,
     MessageStats messages)
     implements Evidence {
-  /** Evidence of denials and sessions only, no accepted messages. */
-  public ClientEvidence(
-      String clientIp,
-      long relayDenials,
-      long recipientDomains,
-      List<String> recipientDomainList,
-      long localSenders,
-      long foreignSenders,
-      Set<String> services,
-      Set<Mta> mtas,
-      Set<String> mailHosts,
-      SessionStats sessions,
-      OffsetDateTime firstSeen,
-      OffsetDateTime lastSeen,
-      List<String> sampleLines) {
-    this(
-        clientIp,
-        relayDenials,
-        recipientDomains,
-        recipientDomainList,
-        localSenders,
-        foreignSenders,
-        services,
-        mtas,
-        mailHosts,
-        sessions,
-        firstSeen,
-        lastSeen,
-        sampleLines,
-        MessageStats.NONE);
-  }
-
   public ClientEvidence {
     recipientDomainList =
         recipientDomainList == null ? List.of() : List.copyOf(recipientDomainList);

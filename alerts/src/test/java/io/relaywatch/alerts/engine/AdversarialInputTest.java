@@ -69,7 +69,8 @@ class AdversarialInputTest {
                 + text
                 + "> helo=<"
                 + text
-                + ">"));
+                + ">"),
+        MessageStats.NONE);
   }
 
   private static List<ClientEvidence> scenarios() {

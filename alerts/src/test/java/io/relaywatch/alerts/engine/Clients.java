@@ -101,6 +101,7 @@ final class Clients {
         sessions,
         T0,
         T0.plusMinutes(10),
-        lines);
+        lines,
+        MessageStats.NONE);
   }
 }
