@@ -1,5 +1,7 @@
 package io.relaywatch.cli;
 
+import io.relaywatch.alerts.notify.Escape;
+
 /**
  * Makes log text safe to print on a terminal. Log lines are written by whoever talks to the mail
  * server, so an ESC or CR in a user name must not move the cursor or recolour the screen: control
@@ -17,7 +19,7 @@ final class TerminalText {
     int i = 0;
     for (; i < text.length() && sb.length() < max; i++) {
       char c = text.charAt(i);
-      if (isUnsafe(c)) {
+      if (Escape.unsafeOnTerminal(c)) {
         sb.append(
             c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
       } else {
@@ -29,15 +31,5 @@ final class TerminalText {
       sb.append("...");
     }
     return sb.toString();
-  }
-
-  private static boolean isUnsafe(char c) {
-    return c < 0x20
-        || (c >= 0x7f && c <= 0x9f)
-        || (c >= 0x202a && c <= 0x202e)
-        || (c >= 0x2066 && c <= 0x2069)
-        || c == 0x200e
-        || c == 0x200f
-        || c == 0x061c;
   }
 }

@@ -79,6 +79,15 @@ public final class Escape {
     return sb.toString();
   }
 
+  /**
+   * Whether a character must not reach a terminal as it is: a control character (C0, DEL, C1), or
+   * one that changes how the rest of a line is displayed (Trojan Source, CVE-2021-42574). The one
+   * definition for every terminal output of relaywatch.
+   */
+  public static boolean unsafeOnTerminal(int cp) {
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || isFormatting(cp);
+  }
+
   // Characters that change how the rest of a line is displayed (Trojan Source, CVE-2021-42574).
   private static boolean isFormatting(int cp) {
     return cp == 0x061c
