@@ -1,12 +1,9 @@
 package io.relaywatch.alerts.audit;
 
-import io.relaywatch.alerts.notify.Escape;
+import io.relaywatch.alerts.diagnose.FindingLayout;
 import io.relaywatch.events.Finding;
-import io.relaywatch.events.Fix;
-import io.relaywatch.events.Severity;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The human output of {@code relaywatch audit}, laid out as {@code relaywatch diagnose}'s: findings
@@ -15,7 +12,8 @@ import java.util.Locale;
  * the terminal like log text.
  */
 public final class AuditText {
-  private static final int MAX_CHARS = 2_000;
+  private static final FindingLayout.Style STYLE =
+      new FindingLayout.Style("configuration:", FindingLayout.MAX_TEXT_CHARS, false);
 
   private AuditText() {}
 
@@ -32,14 +30,7 @@ public final class AuditText {
               + text(source)
               + ").");
     }
-    for (Severity severity : List.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO)) {
-      List<Finding> group = findings.stream().filter(f -> f.severity() == severity).toList();
-      if (!group.isEmpty()) {
-        out.println();
-        out.println(severity.wireName().toUpperCase(Locale.ROOT) + " (" + group.size() + ")");
-        group.forEach(f -> printFinding(f, out));
-      }
-    }
+    FindingLayout.printBySeverity(findings, STYLE, out);
     if (!report.notes().isEmpty()) {
       out.println();
       out.println("Not checked or partly checked:");
@@ -48,34 +39,7 @@ public final class AuditText {
     out.flush();
   }
 
-  private static void printFinding(Finding f, PrintWriter out) {
-    out.println();
-    out.println("  " + f.verdict().wireName() + "  " + text(f.subject()));
-    out.println("    " + text(f.summary()));
-    section(out, "configuration:", f.evidence());
-    section(out, "to confirm:", f.diagnostics());
-    Fix fix = f.fix();
-    out.println("    fix: " + text(fix.summary()));
-    part(out, "postfix:", fix.postfix());
-    part(out, "dovecot:", fix.dovecot() == null ? null : fix.dovecot().lines().toList());
-  }
-
-  private static void section(PrintWriter out, String title, List<String> lines) {
-    if (!lines.isEmpty()) {
-      out.println("    " + title);
-      lines.forEach(line -> out.println("      " + text(line)));
-    }
-  }
-
-  private static void part(PrintWriter out, String title, List<String> lines) {
-    if (lines != null && !lines.isEmpty()) {
-      out.println("      " + title);
-      lines.forEach(line -> out.println("        " + text(line)));
-    }
-  }
-
   private static String text(String value) {
-    String cut = value.length() > MAX_CHARS ? value.substring(0, MAX_CHARS) + "..." : value;
-    return Escape.terminal(cut);
+    return FindingLayout.text(value);
   }
 }
