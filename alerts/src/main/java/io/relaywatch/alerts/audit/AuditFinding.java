@@ -12,8 +12,6 @@ import java.util.List;
  * {@code postconf} command splits into plain arguments ({@link Argv}) or is refused here.
  */
 final class AuditFinding {
-  /** The last step of every server fix. */
-  static final String RELOAD = "postfix check && postfix reload";
 
   private AuditFinding() {}
 

@@ -23,8 +23,6 @@ public record AuditInput(
     boolean masterKnown,
     VerdictConfig site,
     boolean onMailHost) {
-  /** The subject of findings whose host name is unknown or not plain. */
-  static final String UNNAMED_HOST = "unnamed-host";
 
   public AuditInput {
     Objects.requireNonNull(main, "main");
@@ -50,7 +48,7 @@ public record AuditInput(
 
   /** The audited host: {@code myhostname} when it is a plain host name. */
   String host() {
-    return Hostnames.validated(main.text("myhostname")).orElse(UNNAMED_HOST);
+    return Hostnames.validated(main.text("myhostname")).orElse(Hostnames.UNNAMED_HOST);
   }
 
   /** {@code name = value} as configured, for evidence (raw text: receivers escape it). */

@@ -1,5 +1,6 @@
 package io.relaywatch.alerts.audit;
 
+import io.relaywatch.alerts.engine.fix.PostfixLines;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,7 @@ import java.util.Optional;
  * printed take the place of these defaults, since the running Postfix knows best.
  */
 public final class MainConfig {
-  static final String POSTFIX_RELAY_DEFAULT =
-      "permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination";
+  static final String POSTFIX_RELAY_DEFAULT = PostfixLines.DEFAULT_RELAY_RESTRICTIONS;
 
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(

@@ -2,6 +2,7 @@ package io.relaywatch.alerts.audit;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import io.relaywatch.alerts.engine.fix.PostfixLines;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.Severity;
 import io.relaywatch.events.Verdict;
@@ -80,7 +81,7 @@ final class MynetworksCheck implements AuditCheck {
     }
     overriding.forEach(
         s -> s.label().ifPresent(l -> postfix.add("postconf -PX '" + l + "/mynetworks'")));
-    postfix.add(AuditFinding.RELOAD);
+    postfix.add(PostfixLines.CHECK_AND_RELOAD);
     List<String> evidence = new ArrayList<>();
     evidence.add(in.line("mynetworks"));
     if (reading.fromStyle()) {

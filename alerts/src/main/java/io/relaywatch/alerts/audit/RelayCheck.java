@@ -1,5 +1,6 @@
 package io.relaywatch.alerts.audit;
 
+import io.relaywatch.alerts.engine.fix.PostfixLines;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.Severity;
 import io.relaywatch.events.Verdict;
@@ -130,7 +131,7 @@ final class RelayCheck implements AuditCheck {
       }
     }
     List<String> all = new ArrayList<>(lines);
-    all.add(AuditFinding.RELOAD);
+    all.add(PostfixLines.CHECK_AND_RELOAD);
     return all;
   }
 

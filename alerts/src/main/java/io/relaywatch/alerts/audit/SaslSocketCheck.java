@@ -1,5 +1,6 @@
 package io.relaywatch.alerts.audit;
 
+import io.relaywatch.alerts.engine.fix.PostfixLines;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.Severity;
 import io.relaywatch.events.Verdict;
@@ -25,16 +26,6 @@ import java.util.regex.Pattern;
  * sockets. A socket relaywatch may not open is a note, not a finding.
  */
 final class SaslSocketCheck implements AuditCheck {
-  private static final String DOVECOT_BLOCK =
-      """
-      service auth {
-        unix_listener /var/spool/postfix/private/auth {
-          mode = 0660
-          user = postfix
-          group = postfix
-        }
-      }
-      """;
   private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9._/-]{1,200}");
 
   @Override
@@ -113,11 +104,11 @@ final class SaslSocketCheck implements AuditCheck {
             "Make Dovecot create its auth socket inside the Postfix queue directory and point"
                 + " Postfix at it (the path is relative to queue_directory).",
             List.of(
-                "postconf -e 'smtpd_sasl_type = dovecot' 'smtpd_sasl_path = private/auth'",
+                PostfixLines.POINT_AT_DOVECOT,
                 "systemctl restart dovecot",
-                AuditFinding.RELOAD),
+                PostfixLines.CHECK_AND_RELOAD),
             null,
-            DOVECOT_BLOCK,
+            PostfixLines.DOVECOT_AUTH_LISTENER,
             null));
   }
 }

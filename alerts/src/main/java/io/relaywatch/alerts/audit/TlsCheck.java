@@ -1,5 +1,6 @@
 package io.relaywatch.alerts.audit;
 
+import io.relaywatch.alerts.engine.fix.PostfixLines;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.Severity;
 import io.relaywatch.events.Verdict;
@@ -60,7 +61,7 @@ final class TlsCheck implements AuditCheck {
       }
     }
     List<String> lines = new ArrayList<>(postfix);
-    lines.add(AuditFinding.RELOAD);
+    lines.add(PostfixLines.CHECK_AND_RELOAD);
     return AuditFinding.of(
         Verdict.TLS_AUTH_NOT_REQUIRED,
         Severity.WARNING,
@@ -85,7 +86,7 @@ final class TlsCheck implements AuditCheck {
     List<String> lines = new ArrayList<>();
     services.forEach(
         s -> s.label().ifPresent(l -> lines.add("postconf -P '" + l + "/" + LEVEL + "=encrypt'")));
-    lines.add(AuditFinding.RELOAD);
+    lines.add(PostfixLines.CHECK_AND_RELOAD);
     return AuditFinding.of(
         Verdict.SUBMISSION_NOT_ENCRYPTED,
         Severity.WARNING,

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import io.relaywatch.alerts.engine.fix.PostfixLines;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.InternalNetworks;
 import io.relaywatch.events.Verdict;
@@ -74,10 +75,12 @@ class AuditSafetyTest {
 
   private static void assertPlain(Finding f, String hostile) {
     for (String line : f.fix().postfix()) {
-      assertThat(line.equals(AuditFinding.RELOAD) || PLAIN_COMMAND.matcher(line).matches())
+      assertThat(
+              line.equals(PostfixLines.CHECK_AND_RELOAD) || PLAIN_COMMAND.matcher(line).matches())
           .as("%s: %s", f.verdict(), line)
           .isTrue();
-      assertThat(Argv.split(line.equals(AuditFinding.RELOAD) ? "postfix check" : line)).isPresent();
+      assertThat(Argv.split(line.equals(PostfixLines.CHECK_AND_RELOAD) ? "postfix check" : line))
+          .isPresent();
       assertThat(line).doesNotContain(hostile);
     }
     assertThat(f.summary()).doesNotContain(hostile);

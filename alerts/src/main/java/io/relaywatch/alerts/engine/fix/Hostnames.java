@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
  * in dot-separated labels, nothing else, so no quoting or shell character can ride along.
  */
 public final class Hostnames {
+  /** The subject of a host finding whose host name is not a plain host name. */
+  public static final String UNNAMED_HOST = "unnamed-host";
+
   private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
   private static final int MAX_LENGTH = 253;
 

@@ -87,9 +87,9 @@ public sealed interface MynetworksProposal {
         return List.of(
             "postconf -h mynetworks",
             set + "   # CURRENT: the value the line above prints",
-            "postfix check && postfix reload");
+            PostfixLines.CHECK_AND_RELOAD);
       }
-      return List.of(set, "postfix check && postfix reload");
+      return List.of(set, PostfixLines.CHECK_AND_RELOAD);
     }
 
     /** The Exim {@code relay_from_hosts} line (with the default list before the address). */

@@ -4,6 +4,7 @@ import io.relaywatch.alerts.engine.DomainEvidence;
 import io.relaywatch.alerts.engine.Evidence;
 import io.relaywatch.alerts.engine.VerdictConfig;
 import io.relaywatch.alerts.engine.fix.Hostnames;
+import io.relaywatch.alerts.engine.fix.PostfixLines;
 import io.relaywatch.alerts.engine.rules.Findings.MtaParts;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.Fix;
@@ -85,7 +86,7 @@ final class DomainNotAccepted implements Rule {
                 List.of(
                     "postconf -n mydestination virtual_mailbox_domains relay_domains",
                     "postconf -e 'relay_domains = CURRENT " + domain + "'",
-                    "postfix check && postfix reload")),
+                    PostfixLines.CHECK_AND_RELOAD)),
             parts.exim(List.of("domainlist local_domains = CURRENT : " + domain)),
             null,
             null);

@@ -2,6 +2,7 @@ package io.relaywatch.alerts.engine.rules;
 
 import io.relaywatch.alerts.engine.MessageStats;
 import io.relaywatch.alerts.engine.fix.MynetworksNarrowing;
+import io.relaywatch.alerts.engine.fix.PostfixLines;
 import io.relaywatch.alerts.engine.fix.QueueIds;
 import io.relaywatch.events.Fix;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class OpenRelayFix {
                 + ": look for a permit before reject_unauth_destination, or an indirect entry");
     if (n.canPropose()) {
       lines.add("postconf -e 'mynetworks = " + n.narrowedValue() + "'");
-      lines.add("postfix check && postfix reload");
+      lines.add(PostfixLines.CHECK_AND_RELOAD);
       lines.add(
           "# replaced or dropped (too wide, outside networks.internal or not checkable): "
               + String.join(" ", n.dropped()));

@@ -4,6 +4,7 @@ import io.relaywatch.alerts.engine.Evidence;
 import io.relaywatch.alerts.engine.HostEvidence;
 import io.relaywatch.alerts.engine.VerdictConfig;
 import io.relaywatch.alerts.engine.fix.Hostnames;
+import io.relaywatch.alerts.engine.fix.PostfixLines;
 import io.relaywatch.alerts.engine.rules.Findings.MtaParts;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.Fix;
@@ -19,19 +20,6 @@ import java.util.Set;
  * is log text: it names the finding only when it is a plain host name.
  */
 final class SaslBackendUnavailable implements Rule {
-  /** The subject of a finding whose logged host name is not a plain host name. */
-  static final String UNNAMED_HOST = "unnamed-host";
-
-  static final String DOVECOT_BLOCK =
-      """
-      service auth {
-        unix_listener /var/spool/postfix/private/auth {
-          mode = 0660
-          user = postfix
-          group = postfix
-        }
-      }
-      """;
 
   private final Severity severity;
   private final long minErrors;
@@ -69,12 +57,9 @@ final class SaslBackendUnavailable implements Rule {
                 + " Dovecot authenticator); then restart Dovecot and reload the MTA.",
             parts.postfix(
                 List.of(
-                    // Not smtpd_sasl_auth_enable: this error means AUTH is already on where it
-                    // should be (often only for submission, in master.cf); turning it on in
-                    // main.cf would offer AUTH on port 25 too, before STARTTLS.
-                    "postconf -e 'smtpd_sasl_type = dovecot' 'smtpd_sasl_path = private/auth'",
+                    PostfixLines.POINT_AT_DOVECOT,
                     "systemctl restart dovecot",
-                    "postfix check && postfix reload")),
+                    PostfixLines.CHECK_AND_RELOAD)),
             parts.exim(
                 List.of(
                     "dovecot_plain:",
@@ -82,7 +67,7 @@ final class SaslBackendUnavailable implements Rule {
                     "  public_name = PLAIN",
                     "  server_socket = /var/run/dovecot/auth-client",
                     "  server_set_id = $auth1")),
-            DOVECOT_BLOCK,
+            PostfixLines.DOVECOT_AUTH_LISTENER,
             null);
     List<String> diagnostics =
         parts.diagnostics(
@@ -97,7 +82,7 @@ final class SaslBackendUnavailable implements Rule {
     return Findings.about(
         verdict(),
         severity,
-        name.orElse(UNNAMED_HOST),
+        name.orElse(Hostnames.UNNAMED_HOST),
         host,
         summary,
         host.saslBackendErrors(),

@@ -2,6 +2,7 @@ package io.relaywatch.alerts.engine.rules;
 
 import io.relaywatch.alerts.engine.Evidence;
 import io.relaywatch.alerts.engine.VerdictConfig;
+import io.relaywatch.alerts.engine.fix.PostfixLines;
 import io.relaywatch.alerts.engine.rules.Findings.MtaParts;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.Fix;
@@ -17,8 +18,7 @@ import java.util.Optional;
  */
 final class SaslNotPermittedForRelay implements Rule {
   static final String RESTRICTIONS =
-      "smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated,"
-          + " defer_unauth_destination";
+      "smtpd_relay_restrictions = " + PostfixLines.DEFAULT_RELAY_RESTRICTIONS;
 
   private final Severity severity;
   private final long minDeniedSessions;
@@ -54,7 +54,7 @@ final class SaslNotPermittedForRelay implements Rule {
                 + " (Postfix smtpd_relay_restrictions, also any override for submission in"
                 + " master.cf; Exim acl_check_rcpt).",
             parts.postfix(
-                List.of("postconf -e '" + RESTRICTIONS + "'", "postfix check && postfix reload")),
+                List.of("postconf -e '" + RESTRICTIONS + "'", PostfixLines.CHECK_AND_RELOAD)),
             parts.exim(
                 List.of(
                     "# acl_check_rcpt, before the rule that denies relaying:",

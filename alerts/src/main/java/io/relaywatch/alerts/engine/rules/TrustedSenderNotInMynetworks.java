@@ -6,6 +6,7 @@ import io.relaywatch.alerts.engine.fix.MynetworksProposal;
 import io.relaywatch.alerts.engine.fix.MynetworksProposal.Add;
 import io.relaywatch.alerts.engine.fix.MynetworksProposal.AlreadyCovered;
 import io.relaywatch.alerts.engine.fix.MynetworksProposal.Refused;
+import io.relaywatch.alerts.engine.fix.PostfixLines;
 import io.relaywatch.alerts.engine.rules.Findings.MtaParts;
 import io.relaywatch.events.Finding;
 import io.relaywatch.events.Fix;
@@ -127,7 +128,7 @@ final class TrustedSenderNotInMynetworks implements Rule {
             List.of(
                 "postconf -n mynetworks",
                 "postconf -e '" + SaslNotPermittedForRelay.RESTRICTIONS + "'",
-                "postfix check && postfix reload")),
+                PostfixLines.CHECK_AND_RELOAD)),
         null,
         null,
         APP_SETTINGS);
