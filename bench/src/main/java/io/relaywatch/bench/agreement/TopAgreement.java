@@ -1,5 +1,6 @@
 package io.relaywatch.bench.agreement;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -74,11 +75,13 @@ public record TopAgreement(
   }
 
   /** True when every compared client is in both tops with equal counts, and the totals match. */
+  @JsonProperty
   public boolean agrees() {
     return inTop == of && countsEqual == of && peerTotal == referenceTotal;
   }
 
   /** The line the harness prints, e.g. {@code top-10 agree: 10/10, counts equal: 10/10}. */
+  @JsonProperty
   public String line() {
     return String.format(
         "%s: top-%d agree: %d/%d, counts equal: %d/%d; relay denials in all: %,d (relaywatch"
