@@ -104,20 +104,28 @@ public final class BenchReport {
     return md.toString();
   }
 
-  /** run-all.sh's steps file, {@code name exit seconds load1 load5 load15}, as table rows. */
+  /**
+   * run-all.sh's steps file, {@code name exit seconds load1 load5 load15}, as table rows, and a
+   * last row with the seconds of all steps.
+   */
   static List<String> steps(Path file) throws IOException {
     List<String> rows = new ArrayList<>();
     if (!Files.isRegularFile(file)) {
       return rows;
     }
+    long total = 0;
     for (String line : Files.readAllLines(file)) {
       String[] f = line.trim().split("\\s+");
-      if (f.length == 6) {
+      if (f.length == 6 && f[2].matches("\\d+")) {
+        total += Long.parseLong(f[2]);
         rows.add(
             String.format(
                 "| %s | %s | %s | %s %s %s |",
                 ResultsTable.escape(f[0]), f[1], f[2], f[3], f[4], f[5]));
       }
+    }
+    if (!rows.isEmpty()) {
+      rows.add("| all steps | | " + total + " | |");
     }
     return rows;
   }

@@ -35,6 +35,7 @@ class BenchReportTest {
     assertThat(md)
         .contains("Command: `LINES=200000 bench/run-all.sh`. Machine: 2 cores (AMD EPYC)")
         .contains("| report-vs-peers | 0 | 95 | 1.50 1.20 1.00 |")
+        .contains("| all steps | | 95 | |")
         .contains(
             "| Streams full topology, lines/s | 18,000 lines/s | pass-through topology:"
                 + " 60,000 | **0.30** |")
