@@ -5,15 +5,22 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -35,7 +42,7 @@ final class RatioChart {
       if (!f.hasBaseline()) {
         continue;
       }
-      String label = f.name() + " / " + f.baselineName();
+      String label = label(f);
       data.addValue(f.ratio(), "measured ratio", label);
       if (f.target().kind() == Figure.Target.Kind.RATIO_AT_LEAST) {
         data.addValue(f.target().bound(), "target ratio", label);
@@ -43,6 +50,9 @@ final class RatioChart {
     }
     LogAxis ratioAxis = new LogAxis("ratio to the baseline measured in the same run (log scale)");
     ratioAxis.setSmallestValue(0.01);
+    // Ticks at powers of ten (log space), printed as plain numbers: 0.1, 1, 10.
+    ratioAxis.setTickUnit(new NumberTickUnit(1.0));
+    ratioAxis.setNumberFormatOverride(new DecimalFormat("0.###"));
     CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), ratioAxis, new BarRenderer());
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setBackgroundPaint(Color.WHITE);
@@ -54,6 +64,12 @@ final class RatioChart {
     renderer.setSeriesPaint(0, new Color(0x1f77b4));
     renderer.setSeriesPaint(1, new Color(0xbbbbbb));
     renderer.setShadowVisible(false);
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.00")));
+    renderer.setDefaultItemLabelsVisible(true);
+    renderer.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
     // Bars start at the axis minimum, not at 0, which a log axis cannot show.
     renderer.setIncludeBaseInRange(false);
     JFreeChart chart =
@@ -64,5 +80,18 @@ final class RatioChart {
             true);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
+  }
+
+  /**
+   * A short bar label: the figure without the product name, the peer it is measured against or the
+   * run's parameters, then its baseline; marked when a smaller ratio is the better one.
+   */
+  static String label(Figure f) {
+    String name =
+        f.name()
+            .replaceFirst("^relaywatch ", "")
+            .replaceFirst(", against .*$", "")
+            .replaceFirst(" \\(\\d[^)]*\\)$", "");
+    return name + " vs " + f.baselineName() + (f.higherIsBetter() ? "" : " (lower is better)");
   }
 }

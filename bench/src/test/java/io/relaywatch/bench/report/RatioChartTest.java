@@ -47,7 +47,33 @@ class RatioChartTest {
                 new Figure("a", 2, "x", "b", 1, true, Figure.Target.NONE),
                 Figure.absolute("rss", 120, "MB", false, Figure.Target.NONE)));
 
-    assertThat(chart.getCategoryPlot().getDataset().getColumnKeys()).containsExactly("a / b");
+    assertThat(chart.getCategoryPlot().getDataset().getColumnKeys()).containsExactly("a vs b");
+  }
+
+  @Test
+  void shouldShortenLabelsAndMarkWhereLowerIsBetter() {
+    Figure rss =
+        new Figure(
+            "relaywatch report, peak RSS, against pflogsumm",
+            180,
+            "MB",
+            "pflogsumm",
+            120,
+            false,
+            Figure.Target.NONE);
+    Figure latency =
+        new Figure(
+            "line to alert, p99 ms (5,000 lines/s background, 200 probes)",
+            900,
+            "ms",
+            "latency baseline",
+            300,
+            false,
+            Figure.Target.NONE);
+
+    assertThat(RatioChart.label(rss)).isEqualTo("report, peak RSS vs pflogsumm (lower is better)");
+    assertThat(RatioChart.label(latency))
+        .isEqualTo("line to alert, p99 ms vs latency baseline (lower is better)");
   }
 
   private static int countPixels(BufferedImage image, int rgb) {
