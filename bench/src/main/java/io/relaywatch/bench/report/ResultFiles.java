@@ -106,7 +106,7 @@ final class ResultFiles {
             "line to alert, p50 ms" + background,
             json.path("p50Ms").asDouble(),
             "ms",
-            "latency baseline",
+            "line to relaywatch.raw-lines",
             json.path("baselineP50Ms").asDouble(),
             false,
             Target.NONE),
@@ -114,7 +114,7 @@ final class ResultFiles {
             "line to alert, p99 ms" + background,
             json.path("p99Ms").asDouble(),
             "ms",
-            "latency baseline",
+            "line to relaywatch.raw-lines",
             json.path("baselineP99Ms").asDouble(),
             false,
             Target.NONE));

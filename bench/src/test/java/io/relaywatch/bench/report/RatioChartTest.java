@@ -73,7 +73,7 @@ class RatioChartTest {
 
     assertThat(RatioChart.label(rss)).isEqualTo("report, peak RSS vs pflogsumm (lower is better)");
     assertThat(RatioChart.label(latency))
-        .isEqualTo("line to alert, p99 ms vs latency baseline (lower is better)");
+        .isEqualTo("line to alert, p99 ms vs line to relaywatch.raw-lines (lower is better)");
   }
 
   private static int countPixels(BufferedImage image, int rgb) {
