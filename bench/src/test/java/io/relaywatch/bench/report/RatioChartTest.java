@@ -66,7 +66,7 @@ class RatioChartTest {
             "line to alert, p99 ms (5,000 lines/s background, 200 probes)",
             900,
             "ms",
-            "latency baseline",
+            "line to relaywatch.raw-lines",
             300,
             false,
             Figure.Target.NONE);
