@@ -13,6 +13,8 @@ import java.util.Locale;
  * @param baseline the baseline's value in the same unit, NaN without one
  * @param higherIsBetter whether a larger value (and so a larger ratio) is better
  * @param target the target, or {@link Target#NONE}
+ * @param pairedRatio the ratio as the script computed it (the median of ratios taken within each
+ *     round), NaN to divide {@code value} by {@code baseline}
  */
 public record Figure(
     String name,
@@ -21,7 +23,19 @@ public record Figure(
     String baselineName,
     double baseline,
     boolean higherIsBetter,
-    Target target) {
+    Target target,
+    double pairedRatio) {
+
+  public Figure(
+      String name,
+      double value,
+      String unit,
+      String baselineName,
+      double baseline,
+      boolean higherIsBetter,
+      Target target) {
+    this(name, value, unit, baselineName, baseline, higherIsBetter, target, Double.NaN);
+  }
 
   /** A figure with no baseline (an absolute budget, like peak RSS). */
   public static Figure absolute(
@@ -33,9 +47,17 @@ public record Figure(
     return !baselineName.isEmpty() && baseline > 0 && !Double.isNaN(baseline);
   }
 
-  /** value / baseline, NaN without a baseline. */
+  /** value / baseline (or the paired ratio when given), NaN without a baseline. */
   public double ratio() {
-    return hasBaseline() ? value / baseline : Double.NaN;
+    if (!hasBaseline()) {
+      return Double.NaN;
+    }
+    return Double.isNaN(pairedRatio) ? value / baseline : pairedRatio;
+  }
+
+  /** This figure with the ratio the script computed round by round. */
+  public Figure withPairedRatio(double ratio) {
+    return new Figure(name, value, unit, baselineName, baseline, higherIsBetter, target, ratio);
   }
 
   /** Whether the target is met; true when there is none. */
