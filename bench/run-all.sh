@@ -2,7 +2,7 @@
 # Every benchmark beside its baseline, in one run on one machine, then one results table and one
 # chart: bench-out/results.md and docs/benchmarks/ratios.png (io.relaywatch.bench.report.BenchReport).
 #
-#   bench/run-all.sh                      # 1,000,000 lines (about 10 minutes on 2 cores)
+#   bench/run-all.sh                      # 1,000,000 lines (6 to 10 minutes on 2 busy cores)
 #   LINES=200000 bench/run-all.sh         # a quick run
 #
 # Steps, each writing JSON (and markdown) under bench-out/:
