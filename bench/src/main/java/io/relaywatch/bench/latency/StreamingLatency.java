@@ -1,0 +1,164 @@
+package io.relaywatch.bench.latency;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * End-to-end latency of the whole pipeline as a user runs it ({@code relaywatch all}: broker,
+ * shipper, Streams, alert service), from a probe's crossing line written to {@code mail.log} to its
+ * alert at a webhook on 127.0.0.1, under a steady background of realistic lines; with, from the
+ * same run, the baseline of the same line visible in the raw-lines topic. See docs/benchmarks.md,
+ * "Streaming latency".
+ */
+public final class StreamingLatency {
+  private static final long TAIL_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  private StreamingLatency() {}
+
+  public static void main(String[] args) throws Exception {
+    LatencyOptions options;
+    try {
+      options = LatencyOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("StreamingLatency: " + e.getMessage() + "\n" + LatencyOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    long durationNanos = options.duration().toNanos();
+    ProbePlan plan =
+        ProbePlan.spread(
+            options.probes(), durationNanos, options.warmUp().toNanos(), TAIL_NANOS);
+    Path dir = Files.createTempDirectory("relaywatch-latency");
+    Path mailLog = Files.createFile(dir.resolve("mail.log"));
+    Files.createDirectories(options.out());
+    ProbeLog log = new ProbeLog();
+    String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    String loadBefore = loadAverage().split(" ")[0];
+    try (WebhookReceiver receiver = WebhookReceiver.start(log)) {
+      Map<String, String> settings = settings(receiver.url());
+      Path config = writeConfig(dir, settings);
+      Path output = options.out().resolve("streaming-latency-pipeline.log");
+      PacedLogWriter writer;
+      long delivered;
+      long deliveredDuringRun;
+      try (PipelineProcess pipeline =
+              PipelineProcess.start(
+                  options.jar(),
+                  options.pipelineJavaOptions(),
+                  mailLog,
+                  dir.resolve("data"),
+                  config,
+                  output);
+          TopicWatcher watcher = new TopicWatcher(pipeline.bootstrapServers(), log).start()) {
+        System.err.printf(
+            "pipeline (pid %d) healthy; background %,d lines/s for %d s, %d probes%n",
+            pipeline.pid(), options.rate(), options.duration().toSeconds(), plan.probes());
+        writer =
+            new PacedLogWriter(
+                mailLog,
+                new PacingSchedule(options.rate(), 1),
+                new QuietBackground(options.seed(), ZoneId.systemDefault()),
+                plan,
+                log,
+                durationNanos);
+        Thread thread = new Thread(writer, "mail-log-writer");
+        thread.start();
+        thread.join();
+        deliveredDuringRun = watcher.rawLines();
+        drain(log, watcher, writer.totalLines());
+        delivered = watcher.rawLines();
+      }
+      RunFacts facts =
+          new RunFacts(
+              startedAt,
+              options.duration().toSeconds(),
+              options.rate(),
+              writer.totalLines(),
+              writer.seconds(),
+              delivered,
+              deliveredDuringRun,
+              loadBefore,
+              loadAverage(),
+              options.pipelineJavaOptions(),
+              settings,
+              log.strangerAlerts());
+      report(LatencyFigures.of(log.probes()), facts, options.out());
+    }
+  }
+
+  /** Waits, at most {@link #DRAIN_NANOS}, for every probe's alert and every line. */
+  private static void drain(ProbeLog log, TopicWatcher watcher, long lines) {
+    long deadline = System.nanoTime() + DRAIN_NANOS;
+    while ((!log.allAlerted() || watcher.rawLines() < lines) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+  }
+
+  /** What the settings file sets (loopback addresses, the webhook) and the RELAYWATCH_* env. */
+  private static Map<String, String> settings(String webhookUrl) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("alerts.webhook.urls", webhookUrl);
+    settings.put("ship.metrics.address", "127.0.0.1");
+    settings.put("streams.http.address", "127.0.0.1");
+    settings.put("alerts.http.address", "127.0.0.1");
+    new TreeMap<>(System.getenv())
+        .forEach(
+            (key, value) -> {
+              if (key.startsWith("RELAYWATCH_")) {
+                settings.put(key, value);
+              }
+            });
+    return settings;
+  }
+
+  private static Path writeConfig(Path dir, Map<String, String> settings) throws IOException {
+    String yaml =
+        String.join(
+            "\n",
+            List.of(
+                "ship:",
+                "  metrics: {address: " + settings.get("ship.metrics.address") + "}",
+                "streams:",
+                "  http: {address: " + settings.get("streams.http.address") + "}",
+                "alerts:",
+                "  http: {address: " + settings.get("alerts.http.address") + "}",
+                "  webhook:",
+                "    urls: [\"" + settings.get("alerts.webhook.urls") + "\"]",
+                ""));
+    return Files.writeString(dir.resolve("relaywatch.yml"), yaml);
+  }
+
+  private static void report(LatencyFigures figures, RunFacts facts, Path out) throws IOException {
+    String markdown = LatencyReport.markdown(figures, facts);
+    System.out.print(markdown);
+    Files.writeString(out.resolve("streaming-latency.md"), markdown, StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("streaming-latency.json"),
+        LatencyReport.json(figures, facts),
+        StandardCharsets.UTF_8);
+    if (!facts.strangerAlerts().isEmpty()) {
+      System.err.println("alerts no probe explains: " + facts.strangerAlerts().size());
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}
