@@ -6,17 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The run as a markdown table (for people and the docs) and as a small JSON object (for charts). */
+/**
+ * The run as a markdown table (for people and the docs) and as a small JSON object (for charts).
+ */
 final class LatencyReport {
   private LatencyReport() {}
 
   static String markdown(LatencyFigures figures, RunFacts facts) {
     StringBuilder md = new StringBuilder();
     md.append("### Streaming latency, run of ").append(facts.startedAt()).append("\n\n");
-    md.append("| from the crossing line written to ... | probes | p50 ms | p90 ms | p99 ms | max ms |\n");
+    md.append(
+        "| from the crossing line written to ... | probes | p50 ms | p90 ms | p99 ms | max ms |\n");
     md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
     row(md, "its alert at the webhook (what a pager sees)", figures.webhook());
     row(md, "its alert on `relaywatch.alerts`", figures.alertTopic());
+    row(md, "the aggregate counting the burst on `relaywatch.relay-denials`", figures.aggregate());
     row(md, "baseline: the line in `relaywatch.raw-lines` (read_committed)", figures.baseline());
     md.append(
         String.format(
@@ -59,6 +63,22 @@ final class LatencyReport {
     return md.toString();
   }
 
+  /** One line per probe, in order, to see a trend (a lag that grows) or an outlier. */
+  static String perProbe(java.util.List<ProbeLog.Probe> probes) {
+    StringBuilder out =
+        new StringBuilder("probe: raw-lines / aggregate / alerts topic / webhook ms");
+    for (ProbeLog.Probe p : probes) {
+      out.append(String.format(Locale.ROOT, "%n  %3d:", p.burst.number()));
+      for (long at : new long[] {p.rawVisible, p.aggregate, p.alertTopic, p.webhook}) {
+        out.append(
+            p.written == 0 || at == 0
+                ? "        -"
+                : String.format(Locale.ROOT, " %8.0f", (at - p.written) / 1e6));
+      }
+    }
+    return out.toString();
+  }
+
   private static void row(StringBuilder md, String what, Percentiles p) {
     md.append(
         String.format(
@@ -88,6 +108,8 @@ final class LatencyReport {
     out.put("maxMs", round(figures.webhook().max()));
     out.put("ratioP50", round(figures.ratio(50)));
     out.put("ratioP99", round(figures.ratio(99)));
+    out.put("aggregateP50Ms", round(figures.aggregate().at(50)));
+    out.put("aggregateP99Ms", round(figures.aggregate().at(99)));
     out.put("alertTopicP50Ms", round(figures.alertTopic().at(50)));
     out.put("alertTopicP99Ms", round(figures.alertTopic().at(99)));
     out.put("missedProbes", figures.missed());

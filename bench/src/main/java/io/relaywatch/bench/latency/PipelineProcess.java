@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code relaywatch all} as a child process, as a user runs it on a single host: the embedded
- * broker, the shipper, the Streams topology and the alert service in one JVM, on ports of
- * 127.0.0.1 chosen here. Its output goes to a file.
+ * broker, the shipper, the Streams topology and the alert service in one JVM, on ports of 127.0.0.1
+ * chosen here. Its output goes to a file.
  */
 final class PipelineProcess implements AutoCloseable {
   private final Process process;
@@ -42,14 +42,23 @@ final class PipelineProcess implements AutoCloseable {
     command.addAll(javaOptions);
     command.addAll(
         List.of(
-            "-jar", jar.toString(), "all",
-            "--log", mailLog.toString(),
-            "--data-dir", dataDir.toString(),
-            "--config", config.toString(),
-            "--kafka-port", Integer.toString(kafkaPort),
-            "--ship-port", Integer.toString(freePort()),
-            "--streams-port", Integer.toString(freePort()),
-            "--alerts-port", Integer.toString(alertsPort)));
+            "-jar",
+            jar.toString(),
+            "all",
+            "--log",
+            mailLog.toString(),
+            "--data-dir",
+            dataDir.toString(),
+            "--config",
+            config.toString(),
+            "--kafka-port",
+            Integer.toString(kafkaPort),
+            "--ship-port",
+            Integer.toString(freePort()),
+            "--streams-port",
+            Integer.toString(freePort()),
+            "--alerts-port",
+            Integer.toString(alertsPort)));
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

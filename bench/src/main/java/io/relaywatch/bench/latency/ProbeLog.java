@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What happened to each probe, by {@link System#nanoTime()}: when its crossing line was written,
- * when that line was visible in the raw-lines topic, when its alert reached the webhook and the
- * alerts topic. Written by several threads; each time is kept from its first observation.
+ * when that line was visible in the raw-lines topic, when Streams published the relay-denial
+ * aggregate that counts the whole burst, when its alert reached the webhook and the alerts topic.
+ * Written by several threads; each time is kept from its first observation.
  */
 final class ProbeLog {
   /** One probe's times; 0 means not (yet) observed. */
@@ -18,6 +19,7 @@ final class ProbeLog {
     final String crossingLine;
     volatile long written;
     volatile long rawVisible;
+    volatile long aggregate;
     volatile long webhook;
     volatile long alertTopic;
 
@@ -29,6 +31,7 @@ final class ProbeLog {
 
   private final Map<String, Probe> byLine = new ConcurrentHashMap<>();
   private final Map<String, Probe> byAlertKey = new ConcurrentHashMap<>();
+  private final Map<String, Probe> byClientIp = new ConcurrentHashMap<>();
   private final Map<String, Boolean> strangerAlerts = new ConcurrentHashMap<>();
 
   /** Registers a probe before its line is written, so no observer can miss it. */
@@ -36,6 +39,7 @@ final class ProbeLog {
     Probe probe = new Probe(burst, crossingLine);
     byLine.put(crossingLine, probe);
     byAlertKey.put(burst.alertKey(), probe);
+    byClientIp.put(burst.clientIp(), probe);
     return probe;
   }
 
@@ -43,6 +47,19 @@ final class ProbeLog {
     Probe probe = byLine.get(line);
     if (probe != null && probe.rawVisible == 0) {
       probe.rawVisible = nanos;
+    }
+  }
+
+  /** Whether {@code clientIp} is a probe's: only those aggregates are worth decoding. */
+  boolean isProbeClient(String clientIp) {
+    return byClientIp.containsKey(clientIp);
+  }
+
+  /** An aggregate of a probe's client that counts the whole burst. */
+  void aggregateSeen(String clientIp, long nanos) {
+    Probe probe = byClientIp.get(clientIp);
+    if (probe != null && probe.aggregate == 0) {
+      probe.aggregate = nanos;
     }
   }
 

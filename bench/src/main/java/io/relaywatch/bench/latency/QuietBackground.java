@@ -8,9 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The generator's realistic mix, stamped with the current time, minus the lines that would give
- * the background a verdict under the shipped settings, so that every alert of a run belongs to a
- * probe. With the default {@code networks.internal} and no {@code localDomains}:
+ * The generator's realistic mix, stamped with the current time, minus the lines that would give the
+ * background a verdict under the shipped settings, so that every alert of a run belongs to a probe.
+ * With the default {@code networks.internal} and no {@code localDomains}:
  *
  * <ul>
  *   <li>relay denials only from internal clients (an outside client refused relay is an {@code

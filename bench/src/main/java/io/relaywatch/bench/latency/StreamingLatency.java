@@ -38,8 +38,7 @@ public final class StreamingLatency {
     }
     long durationNanos = options.duration().toNanos();
     ProbePlan plan =
-        ProbePlan.spread(
-            options.probes(), durationNanos, options.warmUp().toNanos(), TAIL_NANOS);
+        ProbePlan.spread(options.probes(), durationNanos, options.warmUp().toNanos(), TAIL_NANOS);
     Path dir = Files.createTempDirectory("relaywatch-latency");
     Path mailLog = Files.createFile(dir.resolve("mail.log"));
     Files.createDirectories(options.out());
@@ -141,6 +140,7 @@ public final class StreamingLatency {
   }
 
   private static void report(LatencyFigures figures, RunFacts facts, Path out) throws IOException {
+    System.err.println(LatencyReport.perProbe(figures.probes()));
     String markdown = LatencyReport.markdown(figures, facts);
     System.out.print(markdown);
     Files.writeString(out.resolve("streaming-latency.md"), markdown, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.relaywatch.bench.latency;
 
+import io.relaywatch.events.RelayDenialAggregate;
 import io.relaywatch.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,8 +16,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * A {@code read_committed} consumer of the raw-lines topic (the baseline: when the shipper and the
- * broker alone have made a probe's line visible, and how many lines arrive) and of the compacted
- * alerts topic (when an alert state is written, before the receivers get it).
+ * broker alone have made a probe's line visible, and how many lines arrive), of the relay-denial
+ * aggregates (when Streams has counted a whole burst) and of the compacted alerts topic (when an
+ * alert state is written, before the receivers get it): where the time goes, hop by hop.
  */
 final class TopicWatcher implements Runnable, AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
@@ -30,14 +32,19 @@ final class TopicWatcher implements Runnable, AutoCloseable {
     consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : List.of(Topics.RAW_LINES.name(), Topics.ALERTS.name())) {
+    for (String topic :
+        List.of(Topics.RAW_LINES.name(), Topics.RELAY_DENIALS.name(), Topics.ALERTS.name())) {
       consumer
           .partitionsFor(topic, Duration.ofSeconds(30))
           .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -61,12 +68,28 @@ final class TopicWatcher implements Runnable, AutoCloseable {
         if (record.topic().equals(Topics.RAW_LINES.name())) {
           rawLines.incrementAndGet();
           log.rawLineSeen(new String(record.value(), StandardCharsets.UTF_8), now);
+        } else if (record.topic().equals(Topics.RELAY_DENIALS.name())) {
+          aggregate(record, now);
         } else if (record.value() != null && isFiring(record.value())) {
           log.topicAlert(new String(record.key(), StandardCharsets.UTF_8), now);
         }
       }
     }
     consumer.close(Duration.ofSeconds(5));
+  }
+
+  private void aggregate(ConsumerRecord<byte[], byte[]> record, long now) {
+    String clientIp = new String(record.key(), StandardCharsets.UTF_8);
+    if (record.value() != null && log.isProbeClient(clientIp)) {
+      RelayDenialAggregate aggregate =
+          Topics.RELAY_DENIALS
+              .valueSerde()
+              .deserializer()
+              .deserialize(record.topic(), record.value());
+      if (aggregate.count() >= ProbeBurst.DOMAINS) {
+        log.aggregateSeen(clientIp, now);
+      }
+    }
   }
 
   // The Alert JSON starts with key and status (@JsonPropertyOrder): no need to parse it all.
