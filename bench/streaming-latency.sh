@@ -4,6 +4,8 @@
 # the raw-lines topic measured in the same run. The pipeline is `relaywatch all` (embedded broker,
 # shipper, Streams, alert service) as a child process with the shipped settings; the harness
 # (writer, webhook receiver on 127.0.0.1, read_committed consumer) runs in its own JVM.
+# The background runs alone until the Streams consumer group has caught up with it (at least
+# --warm-up, at most 4 minutes), then --duration of probes, evenly spaced, the last 10 s without.
 #
 #   bench/streaming-latency.sh [--duration 90s] [--rate 5000] [--probes N] [--warm-up 15s]
 #   RELAYWATCH_STREAMS_COMMIT_INTERVAL=30ms bench/streaming-latency.sh   # a setting to try

@@ -9,10 +9,11 @@ import java.util.List;
 /**
  * The command line of {@link StreamingLatency}.
  *
- * @param duration how long the background runs
+ * @param duration the probe phase (after the warm-up)
  * @param rate background lines/s
  * @param probes how many probes
- * @param warmUp background alone before the first probe
+ * @param warmUp background alone before the first probe, at least; longer until Streams has caught
+ *     up
  * @param seed the background generator's seed
  * @param jar the CLI jar that runs {@code relaywatch all}
  * @param out where the report files go

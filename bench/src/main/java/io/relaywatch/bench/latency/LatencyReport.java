@@ -40,10 +40,11 @@ final class LatencyReport {
     md.append(
         String.format(
             Locale.ROOT,
-            "- background: target %,d lines/s for %.0f s; written %,.0f lines/s (%,d lines in %.1f"
+            "- background: target %,d lines/s, %.0f s of warm-up then %.0f s of probes; written %,.0f lines/s (%,d lines in %.1f"
                 + " s); delivered to raw-lines while writing %,.0f lines/s; %,d of %,d lines"
                 + " delivered in the end%n",
             facts.targetRate(),
+            facts.warmUp().seconds(),
             facts.durationSeconds(),
             facts.writtenPerSecond(),
             facts.linesWritten(),
@@ -51,6 +52,13 @@ final class LatencyReport {
             facts.deliveredPerSecond(),
             facts.linesDelivered(),
             facts.linesWritten()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- Streams consumer group behind (records, every topic it reads): %,d when the probes"
+                + " started, at most %,d during them%n",
+            facts.warmUp().lagAtStart(),
+            facts.warmUp().maxLag()));
     md.append("- load average: before ")
         .append(facts.loadBefore())
         .append(", after (1/5/15 min) ")
@@ -115,6 +123,8 @@ final class LatencyReport {
     out.put("missedProbes", figures.missed());
     out.put("deliveredLinesPerSecond", Math.round(facts.deliveredPerSecond()));
     out.put("loadAverageAfter", facts.loadAfter());
+    out.put("warmUpSeconds", round(facts.warmUp().seconds()));
+    out.put("streamsMaxLagRecords", facts.warmUp().maxLag());
     out.put("startedAt", facts.startedAt());
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out)

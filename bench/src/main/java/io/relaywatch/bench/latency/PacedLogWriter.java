@@ -24,7 +24,7 @@ final class PacedLogWriter implements Runnable {
   private final QuietBackground background;
   private final ProbePlan plan;
   private final ProbeLog log;
-  private final long durationNanos;
+  private volatile long probesFrom = Long.MAX_VALUE;
   private volatile long backgroundLines;
   private volatile long startNanos;
   private volatile long endNanos;
@@ -34,14 +34,12 @@ final class PacedLogWriter implements Runnable {
       PacingSchedule schedule,
       QuietBackground background,
       ProbePlan plan,
-      ProbeLog log,
-      long durationNanos) {
+      ProbeLog log) {
     this.file = file;
     this.schedule = new PacingSchedule(schedule.linesPerSecond(), TICK_NANOS);
     this.background = background;
     this.plan = plan;
     this.log = log;
-    this.durationNanos = durationNanos;
   }
 
   @Override
@@ -51,9 +49,9 @@ final class PacedLogWriter implements Runnable {
       long elapsed = 0;
       int nextProbe = 0;
       StringBuilder batch = new StringBuilder(64 * 1024);
-      while (elapsed < durationNanos) {
+      while (probesFrom == Long.MAX_VALUE || elapsed < probesFrom + plan.durationNanos()) {
         writeBackground(out, batch, schedule.linesDue(elapsed));
-        if (nextProbe < plan.probes() && elapsed >= plan.at(nextProbe)) {
+        if (nextProbe < plan.probes() && elapsed >= probesFrom + plan.at(nextProbe)) {
           writeProbe(out, new ProbeBurst(nextProbe++));
         }
         long wake = startNanos + schedule.nextTick(elapsed);
@@ -93,6 +91,17 @@ final class PacedLogWriter implements Runnable {
     ProbeLog.Probe probe = log.register(burst, crossing);
     out.write((crossing + "\n").getBytes(StandardCharsets.UTF_8));
     probe.written = System.nanoTime();
+  }
+
+  /**
+   * Ends the warm-up: probes start now, and the background stops the plan's duration later.
+   *
+   * @return seconds of warm-up
+   */
+  double startProbes() {
+    long now = System.nanoTime() - startNanos;
+    probesFrom = now;
+    return now / 1e9;
   }
 
   long backgroundLines() {

@@ -8,7 +8,8 @@ import java.util.Map;
  * background rate held.
  *
  * @param startedAt UTC time of the start, ISO 8601
- * @param durationSeconds background duration
+ * @param durationSeconds the probe phase
+ * @param warmUp the background alone before the probes, and the Streams lag
  * @param targetRate background lines/s asked for
  * @param linesWritten background and probe lines written
  * @param writeSeconds how long the writer ran
@@ -23,6 +24,7 @@ import java.util.Map;
 record RunFacts(
     String startedAt,
     double durationSeconds,
+    WarmUp warmUp,
     long targetRate,
     long linesWritten,
     double writeSeconds,

@@ -24,6 +24,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class StreamingLatency {
   private static final long TAIL_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private static final long MAX_WARM_UP_NANOS = TimeUnit.MINUTES.toNanos(4);
 
   private StreamingLatency() {}
 
@@ -37,8 +38,7 @@ public final class StreamingLatency {
       return;
     }
     long durationNanos = options.duration().toNanos();
-    ProbePlan plan =
-        ProbePlan.spread(options.probes(), durationNanos, options.warmUp().toNanos(), TAIL_NANOS);
+    ProbePlan plan = ProbePlan.spread(options.probes(), durationNanos, TAIL_NANOS);
     Path dir = Files.createTempDirectory("relaywatch-latency");
     Path mailLog = Files.createFile(dir.resolve("mail.log"));
     Files.createDirectories(options.out());
@@ -52,6 +52,7 @@ public final class StreamingLatency {
       PacedLogWriter writer;
       long delivered;
       long deliveredDuringRun;
+      WarmUp warmUp;
       try (PipelineProcess pipeline =
               PipelineProcess.start(
                   options.jar(),
@@ -60,7 +61,8 @@ public final class StreamingLatency {
                   dir.resolve("data"),
                   config,
                   output);
-          TopicWatcher watcher = new TopicWatcher(pipeline.bootstrapServers(), log).start()) {
+          TopicWatcher watcher = new TopicWatcher(pipeline.bootstrapServers(), log).start();
+          StreamsLag lag = new StreamsLag(pipeline.bootstrapServers())) {
         System.err.printf(
             "pipeline (pid %d) healthy; background %,d lines/s for %d s, %d probes%n",
             pipeline.pid(), options.rate(), options.duration().toSeconds(), plan.probes());
@@ -70,11 +72,16 @@ public final class StreamingLatency {
                 new PacingSchedule(options.rate(), 1),
                 new QuietBackground(options.seed(), ZoneId.systemDefault()),
                 plan,
-                log,
-                durationNanos);
+                log);
         Thread thread = new Thread(writer, "mail-log-writer");
         thread.start();
-        thread.join();
+        warmUp = warmUp(writer, lag, options);
+        long maxLag = warmUp.lagAtStart();
+        while (thread.isAlive()) {
+          maxLag = Math.max(maxLag, lag.records());
+          thread.join(1000);
+        }
+        warmUp = warmUp.withMaxLag(maxLag);
         deliveredDuringRun = watcher.rawLines();
         drain(log, watcher, writer.totalLines());
         delivered = watcher.rawLines();
@@ -83,6 +90,7 @@ public final class StreamingLatency {
           new RunFacts(
               startedAt,
               options.duration().toSeconds(),
+              warmUp,
               options.rate(),
               writer.totalLines(),
               writer.seconds(),
@@ -95,6 +103,28 @@ public final class StreamingLatency {
               log.strangerAlerts());
       report(LatencyFigures.of(log.probes()), facts, options.out());
     }
+  }
+
+  /**
+   * The background alone until the topology has caught up with it (at most half a second of lines
+   * behind, over every topic it reads), at least {@code --warm-up} and at most {@link
+   * #MAX_WARM_UP_NANOS}: a cold JVM on a busy machine starts tens of seconds behind and catches up
+   * only slowly, and probes written then would measure the start-up, not the steady state.
+   */
+  private static WarmUp warmUp(PacedLogWriter writer, StreamsLag lag, LatencyOptions options)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    LockSupport.parkNanos(options.warmUp().toNanos());
+    long behind = lag.records();
+    while ((behind < 0 || behind > options.rate() / 2)
+        && System.nanoTime() - start < MAX_WARM_UP_NANOS) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+      behind = lag.records();
+    }
+    double seconds = writer.startProbes();
+    System.err.printf(
+        "warm-up: %.1f s; Streams %,d records behind; probes start%n", seconds, behind);
+    return new WarmUp(seconds, behind, behind);
   }
 
   /** Waits, at most {@link #DRAIN_NANOS}, for every probe's alert and every line. */
