@@ -18,6 +18,7 @@ import java.util.List;
  * @param jar the CLI jar that runs {@code relaywatch all}
  * @param out where the report files go
  * @param pipelineJavaOptions options of the pipeline's JVM
+ * @param probeSpacing time between two lines of a probe burst (0: written back to back)
  */
 record LatencyOptions(
     Duration duration,
@@ -27,11 +28,12 @@ record LatencyOptions(
     long seed,
     Path jar,
     Path out,
-    List<String> pipelineJavaOptions) {
+    List<String> pipelineJavaOptions,
+    Duration probeSpacing) {
   static final String USAGE =
       "usage: StreamingLatency [--duration 90s] [--rate 5000] [--probes 30] [--warm-up 15s]"
           + " [--seed 1] [--jar cli/target/relaywatch.jar] [--out bench-out]"
-          + " [--pipeline-java-opts '-Xms256m -Xmx768m']";
+          + " [--pipeline-java-opts '-Xms256m -Xmx768m'] [--probe-spacing 0ms]";
 
   static LatencyOptions parse(String... args) {
     Duration duration = Duration.ofSeconds(90);
@@ -42,6 +44,7 @@ record LatencyOptions(
     Path jar = Path.of("cli/target/relaywatch.jar");
     Path out = Path.of("bench-out");
     List<String> javaOptions = List.of("-Xms256m", "-Xmx768m");
+    Duration probeSpacing = Duration.ZERO;
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(args[i] + " needs a value");
@@ -55,12 +58,15 @@ record LatencyOptions(
         case "--seed" -> seed = number(args[i], value);
         case "--jar" -> jar = Path.of(value);
         case "--out" -> out = Path.of(value);
+        case "--probe-spacing" ->
+            probeSpacing = value.equals("0") ? Duration.ZERO : duration(args[i], value);
         case "--pipeline-java-opts" ->
             javaOptions = new ArrayList<>(Arrays.asList(value.trim().split("\\s+")));
         default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
       }
     }
-    return new LatencyOptions(duration, rate, probes, warmUp, seed, jar, out, javaOptions);
+    return new LatencyOptions(
+        duration, rate, probes, warmUp, seed, jar, out, javaOptions, probeSpacing);
   }
 
   /** {@code 90s}, {@code 2m}, {@code 500ms} or plain seconds. */

@@ -24,7 +24,11 @@ final class PacedLogWriter implements Runnable {
   private final QuietBackground background;
   private final ProbePlan plan;
   private final ProbeLog log;
+  private final long probeSpacingNanos;
   private volatile long probesFrom = Long.MAX_VALUE;
+  private ProbeBurst burst;
+  private int burstLine;
+  private long burstStart;
   private volatile long backgroundLines;
   private volatile long startNanos;
   private volatile long endNanos;
@@ -34,12 +38,14 @@ final class PacedLogWriter implements Runnable {
       PacingSchedule schedule,
       QuietBackground background,
       ProbePlan plan,
-      ProbeLog log) {
+      ProbeLog log,
+      long probeSpacingNanos) {
     this.file = file;
     this.schedule = new PacingSchedule(schedule.linesPerSecond(), TICK_NANOS);
     this.background = background;
     this.plan = plan;
     this.log = log;
+    this.probeSpacingNanos = probeSpacingNanos;
   }
 
   @Override
@@ -51,8 +57,15 @@ final class PacedLogWriter implements Runnable {
       StringBuilder batch = new StringBuilder(64 * 1024);
       while (probesFrom == Long.MAX_VALUE || elapsed < probesFrom + plan.durationNanos()) {
         writeBackground(out, batch, schedule.linesDue(elapsed));
-        if (nextProbe < plan.probes() && elapsed >= probesFrom + plan.at(nextProbe)) {
-          writeProbe(out, new ProbeBurst(nextProbe++));
+        if (burst == null
+            && nextProbe < plan.probes()
+            && elapsed >= probesFrom + plan.at(nextProbe)) {
+          burst = new ProbeBurst(nextProbe++);
+          burstLine = 0;
+          burstStart = elapsed;
+        }
+        if (burst != null) {
+          writeProbeLines(out, elapsed);
         }
         long wake = startNanos + schedule.nextTick(elapsed);
         LockSupport.parkNanos(wake - System.nanoTime());
@@ -79,18 +92,24 @@ final class PacedLogWriter implements Runnable {
     backgroundLines = due;
   }
 
-  /** The lines before the crossing one in one write, then the crossing line alone, timed. */
-  private void writeProbe(FileOutputStream out, ProbeBurst burst) throws IOException {
-    List<String> lines = burst.lines(background.syslogTime(Instant.now()), MAIL_HOST);
-    StringBuilder before = new StringBuilder();
-    for (String line : lines.subList(0, lines.size() - 1)) {
-      before.append(line).append('\n');
+  /**
+   * The burst's lines that are due, each in its own write, {@code probeSpacing} apart as a prober's
+   * RCPT commands are; the last one crosses the threshold and is timed.
+   */
+  private void writeProbeLines(FileOutputStream out, long elapsed) throws IOException {
+    while (burst != null && elapsed >= burstStart + burstLine * probeSpacingNanos) {
+      List<String> lines = burst.lines(background.syslogTime(Instant.now()), MAIL_HOST);
+      String line = lines.get(burstLine);
+      if (burstLine < lines.size() - 1) {
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        burstLine++;
+      } else {
+        ProbeLog.Probe probe = log.register(burst, line);
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        probe.written = System.nanoTime();
+        burst = null;
+      }
     }
-    out.write(before.toString().getBytes(StandardCharsets.UTF_8));
-    String crossing = lines.get(lines.size() - 1);
-    ProbeLog.Probe probe = log.register(burst, crossing);
-    out.write((crossing + "\n").getBytes(StandardCharsets.UTF_8));
-    probe.written = System.nanoTime();
   }
 
   /**

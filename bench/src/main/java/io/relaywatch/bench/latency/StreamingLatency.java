@@ -48,6 +48,7 @@ public final class StreamingLatency {
     try (WebhookReceiver receiver = WebhookReceiver.start(log)) {
       Map<String, String> settings = settings(receiver.url());
       Path config = writeConfig(dir, settings);
+      settings.put("probe lines apart", options.probeSpacing().toMillis() + "ms");
       Path output = options.out().resolve("streaming-latency-pipeline.log");
       PacedLogWriter writer;
       long delivered;
@@ -72,7 +73,8 @@ public final class StreamingLatency {
                 new PacingSchedule(options.rate(), 1),
                 new QuietBackground(options.seed(), ZoneId.systemDefault()),
                 plan,
-                log);
+                log,
+                options.probeSpacing().toNanos());
         Thread thread = new Thread(writer, "mail-log-writer");
         thread.start();
         warmUp = warmUp(writer, lag, options);
@@ -116,8 +118,9 @@ public final class StreamingLatency {
     long start = System.nanoTime();
     LockSupport.parkNanos(options.warmUp().toNanos());
     long behind = lag.records();
-    while ((behind < 0 || behind > options.rate() / 2)
-        && System.nanoTime() - start < MAX_WARM_UP_NANOS) {
+    // Half a second of lines, but not less than the commit markers a quiet topology leaves.
+    long slack = Math.max(options.rate() / 2, 100);
+    while ((behind < 0 || behind > slack) && System.nanoTime() - start < MAX_WARM_UP_NANOS) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
       behind = lag.records();
     }
