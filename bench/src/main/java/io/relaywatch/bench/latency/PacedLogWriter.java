@@ -35,13 +35,13 @@ final class PacedLogWriter implements Runnable {
 
   PacedLogWriter(
       Path file,
-      PacingSchedule schedule,
+      long linesPerSecond,
       QuietBackground background,
       ProbePlan plan,
       ProbeLog log,
       long probeSpacingNanos) {
     this.file = file;
-    this.schedule = new PacingSchedule(schedule.linesPerSecond(), TICK_NANOS);
+    this.schedule = new PacingSchedule(linesPerSecond, TICK_NANOS);
     this.background = background;
     this.plan = plan;
     this.log = log;

@@ -38,8 +38,4 @@ final class PacingSchedule {
   long nextTick(long elapsedNanos) {
     return (Math.floorDiv(elapsedNanos, tickNanos) + 1) * tickNanos;
   }
-
-  long linesPerSecond() {
-    return linesPerSecond;
-  }
 }

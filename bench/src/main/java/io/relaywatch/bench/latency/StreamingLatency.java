@@ -70,7 +70,7 @@ public final class StreamingLatency {
         writer =
             new PacedLogWriter(
                 mailLog,
-                new PacingSchedule(options.rate(), 1),
+                options.rate(),
                 new QuietBackground(options.seed(), ZoneId.systemDefault()),
                 plan,
                 log,
