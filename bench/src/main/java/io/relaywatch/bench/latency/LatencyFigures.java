@@ -2,6 +2,7 @@ package io.relaywatch.bench.latency;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
@@ -25,7 +26,7 @@ record LatencyFigures(
         millis(probes, p -> p.aggregate),
         millis(probes, p -> p.rawVisible),
         (int) probes.stream().filter(p -> p.written != 0).count(),
-        probes.stream().sorted(java.util.Comparator.comparingInt(p -> p.burst.number())).toList());
+        probes.stream().sorted(Comparator.comparingInt(p -> p.burst.number())).toList());
   }
 
   /** Latencies from the write to {@code end}, for the probes written and observed at the end. */

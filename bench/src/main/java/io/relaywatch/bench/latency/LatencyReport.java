@@ -3,6 +3,7 @@ package io.relaywatch.bench.latency;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -72,7 +73,7 @@ final class LatencyReport {
   }
 
   /** One line per probe, in order, to see a trend (a lag that grows) or an outlier. */
-  static String perProbe(java.util.List<ProbeLog.Probe> probes) {
+  static String perProbe(List<ProbeLog.Probe> probes) {
     StringBuilder out =
         new StringBuilder("probe: raw-lines / aggregate / alerts topic / webhook ms");
     for (ProbeLog.Probe p : probes) {

@@ -30,15 +30,19 @@ public final class StreamingLatency {
 
   public static void main(String[] args) throws Exception {
     LatencyOptions options;
+    ProbePlan plan;
     try {
       options = LatencyOptions.parse(args);
+      plan = ProbePlan.spread(options.probes(), options.duration().toNanos(), TAIL_NANOS);
     } catch (IllegalArgumentException e) {
       System.err.println("StreamingLatency: " + e.getMessage() + "\n" + LatencyOptions.USAGE);
       System.exit(2);
       return;
     }
-    long durationNanos = options.duration().toNanos();
-    ProbePlan plan = ProbePlan.spread(options.probes(), durationNanos, TAIL_NANOS);
+    run(options, plan);
+  }
+
+  private static void run(LatencyOptions options, ProbePlan plan) throws Exception {
     Path dir = Files.createTempDirectory("relaywatch-latency");
     Path mailLog = Files.createFile(dir.resolve("mail.log"));
     Files.createDirectories(options.out());
@@ -49,61 +53,68 @@ public final class StreamingLatency {
       Map<String, String> settings = settings(receiver.url());
       Path config = writeConfig(dir, settings);
       settings.put("probe lines apart", options.probeSpacing().toMillis() + "ms");
-      Path output = options.out().resolve("streaming-latency-pipeline.log");
-      PacedLogWriter writer;
-      long delivered;
-      long deliveredDuringRun;
-      WarmUp warmUp;
+      Outcome outcome;
       try (PipelineProcess pipeline =
-              PipelineProcess.start(
-                  options.jar(),
-                  options.pipelineJavaOptions(),
-                  mailLog,
-                  dir.resolve("data"),
-                  config,
-                  output);
-          TopicWatcher watcher = new TopicWatcher(pipeline.bootstrapServers(), log).start();
-          StreamsLag lag = new StreamsLag(pipeline.bootstrapServers())) {
-        System.err.printf(
-            "pipeline (pid %d) healthy; background %,d lines/s for %d s, %d probes%n",
-            pipeline.pid(), options.rate(), options.duration().toSeconds(), plan.probes());
-        writer =
-            new PacedLogWriter(
-                mailLog,
-                options.rate(),
-                new QuietBackground(options.seed(), ZoneId.systemDefault()),
-                plan,
-                log,
-                options.probeSpacing().toNanos());
-        Thread thread = new Thread(writer, "mail-log-writer");
-        thread.start();
-        warmUp = warmUp(writer, lag, options);
-        long maxLag = warmUp.lagAtStart();
-        while (thread.isAlive()) {
-          maxLag = Math.max(maxLag, lag.records());
-          thread.join(1000);
-        }
-        warmUp = warmUp.withMaxLag(maxLag);
-        deliveredDuringRun = watcher.rawLines();
-        drain(log, watcher, writer.totalLines());
-        delivered = watcher.rawLines();
+          PipelineProcess.start(
+              options.jar(),
+              options.pipelineJavaOptions(),
+              mailLog,
+              dir.resolve("data"),
+              config,
+              options.out().resolve("streaming-latency-pipeline.log"))) {
+        outcome = drive(pipeline, mailLog, options, plan, log);
       }
       RunFacts facts =
           new RunFacts(
               startedAt,
               options.duration().toSeconds(),
-              warmUp,
+              outcome.warmUp(),
               options.rate(),
-              writer.totalLines(),
-              writer.seconds(),
-              delivered,
-              deliveredDuringRun,
+              outcome.writer().totalLines(),
+              outcome.writer().seconds(),
+              outcome.delivered(),
+              outcome.deliveredDuringRun(),
               loadBefore,
               loadAverage(),
               options.pipelineJavaOptions(),
               settings,
               log.strangerAlerts());
       report(LatencyFigures.of(log.probes()), facts, options.out());
+    }
+  }
+
+  /** What {@link #drive} leaves behind for the report. */
+  private record Outcome(
+      PacedLogWriter writer, WarmUp warmUp, long deliveredDuringRun, long delivered) {}
+
+  /** The background, the warm-up, the probes, then the drain, against a healthy pipeline. */
+  private static Outcome drive(
+      PipelineProcess pipeline, Path mailLog, LatencyOptions options, ProbePlan plan, ProbeLog log)
+      throws InterruptedException {
+    try (TopicWatcher watcher = new TopicWatcher(pipeline.bootstrapServers(), log).start();
+        StreamsLag lag = new StreamsLag(pipeline.bootstrapServers())) {
+      System.err.printf(
+          "pipeline (pid %d) healthy; background %,d lines/s, then %d probes over %d s%n",
+          pipeline.pid(), options.rate(), plan.probes(), options.duration().toSeconds());
+      PacedLogWriter writer =
+          new PacedLogWriter(
+              mailLog,
+              options.rate(),
+              new QuietBackground(options.seed(), ZoneId.systemDefault()),
+              plan,
+              log,
+              options.probeSpacing().toNanos());
+      Thread thread = new Thread(writer, "mail-log-writer");
+      thread.start();
+      WarmUp warmUp = warmUp(writer, lag, options);
+      long maxLag = warmUp.lagAtStart();
+      while (thread.isAlive()) {
+        maxLag = Math.max(maxLag, lag.records());
+        thread.join(1000);
+      }
+      long deliveredDuringRun = watcher.rawLines();
+      drain(log, watcher, writer.totalLines());
+      return new Outcome(writer, warmUp.withMaxLag(maxLag), deliveredDuringRun, watcher.rawLines());
     }
   }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,6 +21,7 @@ final class WebhookReceiver implements AutoCloseable {
   static final String PATH = "/hook";
 
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private final ProbeLog log;
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicLong posts = new AtomicLong();
@@ -34,7 +36,7 @@ final class WebhookReceiver implements AutoCloseable {
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     WebhookReceiver receiver = new WebhookReceiver(server, log);
     server.createContext(PATH, receiver::handle);
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    server.setExecutor(receiver.executor);
     server.start();
     return receiver;
   }
@@ -65,6 +67,6 @@ final class WebhookReceiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    executor.shutdownNow();
   }
 }
