@@ -61,6 +61,7 @@ public final class StreamsThroughput {
       System.gc();
       MemorySampler memory = MemorySampler.start();
       long start = System.nanoTime();
+      CpuClock cpu = CpuClock.start();
       try (StreamsApp app = StreamsApp.start(config(bootstrap, dir, options));
           GroupProgress progress = new GroupProgress(bootstrap, APPLICATION_ID)) {
         BooleanSupplier failed = () -> app.state() == KafkaStreams.State.ERROR;
@@ -68,6 +69,9 @@ public final class StreamsThroughput {
             seconds(progress.awaitCaughtUp(Topics.RAW_LINES.name(), 0, DEADLINE, failed) - start);
         double aggregated = seconds(progress.awaitAllCaughtUp(1, DEADLINE, failed) - start);
         memory.stop();
+        System.err.printf(
+            "cpu until every input: process %.1f s, stream threads %.1f s%n",
+            cpu.processSeconds(), CpuClock.streamThreadSeconds());
         progress.requireNothingDeleted(Topics.RAW_LINES.name());
         System.err.printf(
             "produced %,d lines in %.1f s; raw-lines consumed after %.1f s, every input after %.1f"
