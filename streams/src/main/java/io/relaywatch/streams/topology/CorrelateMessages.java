@@ -43,12 +43,9 @@ final class CorrelateMessages implements Processor<String, MailEvent, String, Me
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(MessageCorrelation.STORE),
-                    Serdes.String(),
-                    StoreValueSerde.messages())
-                // A message's four to six lines usually fall within one commit interval: the
-                // cache sends its changelog one tombstone instead of a record per line.
-                .withCachingEnabled());
+                Stores.persistentKeyValueStore(MessageCorrelation.STORE),
+                Serdes.String(),
+                StoreValueSerde.messages()));
       }
     };
   }

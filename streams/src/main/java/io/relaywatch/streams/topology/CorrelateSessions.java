@@ -42,12 +42,9 @@ final class CorrelateSessions implements Processor<String, MailEvent, String, Se
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
             Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(SessionCorrelation.STORE),
-                    Serdes.String(),
-                    StoreValueSerde.sessions())
-                // Most sessions open and close within one commit interval: the cache writes
-                // their puts and delete to the changelog as one tombstone, not one record each.
-                .withCachingEnabled());
+                Stores.persistentKeyValueStore(SessionCorrelation.STORE),
+                Serdes.String(),
+                StoreValueSerde.sessions()));
       }
     };
   }

@@ -48,16 +48,12 @@ final class RememberSessions implements Processor<String, SessionRecord, Void, V
       @Override
       public Set<StoreBuilder<?>> stores() {
         return Set.of(
-            // Cached: a busy client's several sessions in one commit interval reach the
-            // changelogs once.
             Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(RecentSessions.STORE),
-                    Serdes.String(),
-                    RecentSessions.SERDE)
-                .withCachingEnabled(),
+                Stores.persistentKeyValueStore(RecentSessions.STORE),
+                Serdes.String(),
+                RecentSessions.SERDE),
             Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(LAST_SEEN_STORE), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
+                Stores.persistentKeyValueStore(LAST_SEEN_STORE), Serdes.String(), Serdes.Long()));
       }
     };
   }

@@ -14,9 +14,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>The items this processor has read or written are also kept as objects: every line of a session
  * or message read its item back from the store, which meant parsing its JSON again. The store stays
  * the truth (every change is written to it, and a new processor starts with nothing kept), and a
- * key leaves both together, so this holds no more than the store does.
+ * key leaves both together, so this holds no more than the store does, and at most {@link
+ * #MAX_KEPT} items: beyond that (a flood of forged process or queue ids) items are read from the
+ * store again rather than grow the heap.
  */
 final class StateStoreItems<V> implements OpenItems<V> {
+  /** Items kept as objects at most; a busy server has a few thousand open at a time. */
+  static final int MAX_KEPT = 50_000;
+
   private final KeyValueStore<String, V> store;
   private final ToLongFunction<V> lastSeenMillis;
   private final Map<String, V> kept = new HashMap<>();
@@ -36,7 +41,7 @@ final class StateStoreItems<V> implements OpenItems<V> {
     if (item == null) {
       item = store.get(key);
       if (item != null) {
-        kept.put(key, item);
+        keep(key, item);
       }
     }
     return item;
@@ -45,7 +50,13 @@ final class StateStoreItems<V> implements OpenItems<V> {
   @Override
   public void put(String key, V value) {
     store.put(key, value);
-    kept.put(key, value);
+    keep(key, value);
+  }
+
+  private void keep(String key, V value) {
+    if (kept.size() < MAX_KEPT || kept.containsKey(key)) {
+      kept.put(key, value);
+    }
   }
 
   @Override
