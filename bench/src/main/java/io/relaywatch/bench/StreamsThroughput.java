@@ -8,16 +8,19 @@ import io.relaywatch.events.Topics;
 import io.relaywatch.kafka.EmbeddedKafka;
 import io.relaywatch.streams.app.StreamsApp;
 import io.relaywatch.streams.app.StreamsAppConfig;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,6 +58,14 @@ public final class StreamsThroughput {
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
     Path dir = Files.createTempDirectory("relaywatch-streams-bench");
+    try {
+      run(options, dir);
+    } finally {
+      deleteTree(dir); // a million-line run leaves gigabytes of broker and state-store files
+    }
+  }
+
+  private static void run(Options options, Path dir) throws Exception {
     try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start()) {
       String bootstrap = kafka.bootstrapServers();
       createTopics(bootstrap, options.partitions());
@@ -84,6 +95,7 @@ public final class StreamsThroughput {
     System.gc();
     MemorySampler memory = MemorySampler.start();
     long start = System.nanoTime();
+    CpuClock cpu = CpuClock.start();
     try (StreamsApp app = StreamsApp.start(config);
         GroupProgress progress = new GroupProgress(bootstrap, APPLICATION_ID)) {
       BooleanSupplier failed = () -> app.state() == KafkaStreams.State.ERROR;
@@ -91,6 +103,9 @@ public final class StreamsThroughput {
           seconds(progress.awaitCaughtUp(Topics.RAW_LINES.name(), 0, DEADLINE, failed) - start);
       double aggregated = seconds(progress.awaitAllCaughtUp(1, DEADLINE, failed) - start);
       memory.stop();
+      System.err.printf(
+          "cpu until every input: process %.1f s, stream threads %.1f s%n",
+          cpu.processSeconds(), CpuClock.streamThreadSeconds());
       progress.requireNothingDeleted(Topics.RAW_LINES.name());
       return new StreamsResult(
           options.lines(),
@@ -103,6 +118,14 @@ public final class StreamsThroughput {
           memory.peakUsedMb(),
           memory.peakCommittedMb(),
           MemorySampler.peakRssMb());
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 

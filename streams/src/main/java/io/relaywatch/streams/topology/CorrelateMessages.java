@@ -1,6 +1,5 @@
 package io.relaywatch.streams.topology;
 
-import io.relaywatch.events.JsonSerde;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.MessageRecord;
 import java.util.Set;
@@ -46,7 +45,7 @@ final class CorrelateMessages implements Processor<String, MailEvent, String, Me
             Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MessageCorrelation.STORE),
                 Serdes.String(),
-                new JsonSerde<>(OpenMessage.class)));
+                StoreValueSerde.messages()));
       }
     };
   }

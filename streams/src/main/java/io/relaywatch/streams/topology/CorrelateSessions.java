@@ -1,6 +1,5 @@
 package io.relaywatch.streams.topology;
 
-import io.relaywatch.events.JsonSerde;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.SessionRecord;
 import java.util.Set;
@@ -45,7 +44,7 @@ final class CorrelateSessions implements Processor<String, MailEvent, String, Se
             Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SessionCorrelation.STORE),
                 Serdes.String(),
-                new JsonSerde<>(OpenSession.class)));
+                StoreValueSerde.sessions()));
       }
     };
   }

@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * A message still in the queue as far as the {@code open-messages} store knows: what its lines have
- * said so far. Kept as JSON in the store, so its fields are its format; every list is bounded,
- * because recipients and their domains are chosen by whoever sends the message.
+ * said so far. Kept in binary ({@link #writeTo}); older versions kept JSON, which is still read, so
+ * its fields are also a format. Every list is bounded, because recipients and their domains are
+ * chosen by whoever sends the message.
  */
 @JsonAutoDetect(
     fieldVisibility = Visibility.ANY,
@@ -70,6 +71,54 @@ final class OpenMessage {
   /** Whether a {@code client=} line was already folded in (a second one means a reused id). */
   boolean clientSeen() {
     return clientSeen;
+  }
+
+  /** Writes the message for the store ({@link StoreValueSerde}). */
+  void writeTo(WireWriter out) {
+    out.writeString(host).writeString(queueId).writeString(clientIp).writeString(clientHost);
+    out.writeByte(clientSeen ? 1 : 0).writeByte(authenticated ? 1 : 0).writeString(saslUsername);
+    out.writeString(sender).writeStrings(recipientDomains).writeInt(latestByRecipient.size());
+    latestByRecipient.forEach(
+        (recipient, outcome) -> out.writeString(recipient).writeEnum(outcome));
+    out.writeInt(untrackedRecipients).writeInt(untrackedOutcomes.size());
+    untrackedOutcomes.forEach(out::writeEnum);
+    out.writeInt(outcomes.size());
+    outcomes.forEach((outcome, count) -> out.writeEnum(outcome).writeInt(count));
+    out.writeByte(foreign ? 1 : 0).writeTime(first).writeTime(last).writeLong(lastSeenMillis);
+    out.writeStrings(sampleLines);
+  }
+
+  /** Reads what {@link #writeTo} wrote. */
+  static OpenMessage readFrom(WireReader in) {
+    OpenMessage m = new OpenMessage();
+    m.host = in.readString();
+    m.queueId = in.readString();
+    m.clientIp = in.readString();
+    m.clientHost = in.readString();
+    m.clientSeen = in.readByte() != 0;
+    m.authenticated = in.readByte() != 0;
+    m.saslUsername = in.readString();
+    m.sender = in.readString();
+    m.recipientDomains = in.readStrings();
+    int tracked = in.readInt();
+    for (int i = 0; i < tracked; i++) {
+      m.latestByRecipient.put(in.readString(), in.readEnum(MessageOutcome.class));
+    }
+    m.untrackedRecipients = in.readInt();
+    int untracked = in.readInt();
+    for (int i = 0; i < untracked; i++) {
+      m.untrackedOutcomes.add(in.readEnum(MessageOutcome.class));
+    }
+    int kinds = in.readInt();
+    for (int i = 0; i < kinds; i++) {
+      m.outcomes.put(in.readEnum(MessageOutcome.class), in.readInt());
+    }
+    m.foreign = in.readByte() != 0;
+    m.first = in.readTime();
+    m.last = in.readTime();
+    m.lastSeenMillis = in.readLong();
+    m.sampleLines = in.readStrings();
+    return m;
   }
 
   void add(MailEvent event, long recordTime, MessageConfig config) {

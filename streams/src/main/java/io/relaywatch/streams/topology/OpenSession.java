@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A session still open in the {@code open-sessions} store: what its lines have said so far. Kept as
- * JSON in the store, so its fields are its format; it turns into a {@link SessionRecord} when the
- * session closes.
+ * A session still open in the {@code open-sessions} store: what its lines have said so far. Kept in
+ * binary ({@link #writeTo}); older versions kept JSON, which is still read, so its fields are also
+ * a format. It turns into a {@link SessionRecord} when the session closes.
  */
 @JsonAutoDetect(
     fieldVisibility = Visibility.ANY,
@@ -77,6 +77,40 @@ final class OpenSession {
 
   String clientIp() {
     return clientIp;
+  }
+
+  /** Writes the session for the store ({@link StoreValueSerde}). */
+  void writeTo(WireWriter out) {
+    out.writeString(host).writeString(program).writeNullableInt(pid).writeString(service);
+    out.writeString(clientIp).writeString(clientHost).writeTime(start).writeTime(last);
+    out.writeLong(lastSeenMillis).writeString(saslUsername).writeByte(loginSeen ? 1 : 0);
+    out.writeInt(failuresSeen).writeStrings(failedUsernames).writeInt(rejects.size());
+    rejects.forEach((reason, count) -> out.writeEnum(reason).writeInt(count));
+    out.writeByte(relayDenied ? 1 : 0);
+  }
+
+  /** Reads what {@link #writeTo} wrote. */
+  static OpenSession readFrom(WireReader in) {
+    OpenSession s = new OpenSession();
+    s.host = in.readString();
+    s.program = in.readString();
+    s.pid = in.readNullableInt();
+    s.service = in.readString();
+    s.clientIp = in.readString();
+    s.clientHost = in.readString();
+    s.start = in.readTime();
+    s.last = in.readTime();
+    s.lastSeenMillis = in.readLong();
+    s.saslUsername = in.readString();
+    s.loginSeen = in.readByte() != 0;
+    s.failuresSeen = in.readInt();
+    s.failedUsernames = in.readStrings();
+    int reasons = in.readInt();
+    for (int i = 0; i < reasons; i++) {
+      s.rejects.put(in.readEnum(RejectReason.class), in.readInt());
+    }
+    s.relayDenied = in.readByte() != 0;
+    return s;
   }
 
   /** Folds one line of this session in. */

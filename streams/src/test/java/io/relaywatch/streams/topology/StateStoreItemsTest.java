@@ -1,0 +1,67 @@
+package io.relaywatch.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Open items kept as objects beside a real (in-memory) Streams store, which stays the truth. */
+class StateStoreItemsTest {
+  private KeyValueStore<String, String> store;
+  private StateStoreItems<String> items;
+
+  @BeforeEach
+  void openStore() {
+    store =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore("items"), Serdes.String(), Serdes.String())
+            .withLoggingDisabled()
+            .build();
+    store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+    items = new StateStoreItems<>(store, Long::parseLong);
+  }
+
+  @Test
+  void shouldWriteEveryChangeToTheStore() {
+    items.put("a", "1");
+    items.put("a", "2");
+    items.put("b", "3");
+    items.delete("b");
+    assertThat(store.get("a")).isEqualTo("2");
+    assertThat(store.get("b")).isNull();
+    assertThat(items.get("b")).isNull();
+  }
+
+  @Test
+  void shouldReadWhatAnEarlierProcessorStoredFromTheStore() {
+    store.put("restored", "5");
+    assertThat(items.get("restored")).isEqualTo("5");
+    assertThat(items.quietSince(5)).containsExactly(Map.entry("restored", "5"));
+    assertThat(items.quietSince(4)).isEmpty();
+  }
+
+  @Test
+  void shouldHandBackTheKeptObjectInsteadOfReadingTheStoreAgain() {
+    String value = new String("7");
+    items.put("a", value);
+    assertThat(items.get("a")).isSameAs(value);
+  }
+
+  @Test
+  void shouldKeepNoMoreThanTheLimitAndReadTheRestFromTheStore() {
+    for (int i = 0; i < StateStoreItems.MAX_KEPT; i++) {
+      items.put("k" + i, "1");
+    }
+    String beyond = new String("2");
+    items.put("beyond", beyond);
+    assertThat(items.get("beyond")).isEqualTo("2").isNotSameAs(beyond);
+    String kept = new String("3");
+    items.put("k0", kept);
+    assertThat(items.get("k0")).isSameAs(kept);
+  }
+}
