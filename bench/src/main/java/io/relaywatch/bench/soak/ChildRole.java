@@ -15,7 +15,7 @@ final class ChildRole {
   private final List<String> command;
   private final Path logFile;
   private final FaultTimeline timeline;
-  private Process process;
+  private volatile Process process;
   private boolean wanted;
 
   ChildRole(String name, List<String> command, Path logFile, FaultTimeline timeline) {
@@ -74,6 +74,14 @@ final class ChildRole {
     timeline.record(name, "exited on its own (exit " + process.exitValue() + ")");
     start("restarted after exiting");
     return true;
+  }
+
+  /** SIGKILL without waiting or recording: for a harness that is itself being stopped. */
+  void killAtExit() {
+    Process p = process;
+    if (p != null) {
+      p.destroyForcibly();
+    }
   }
 
   synchronized boolean isAlive() {

@@ -1,5 +1,7 @@
 package io.relaywatch.bench.soak;
 
+import io.relaywatch.events.MailEvent;
+import io.relaywatch.events.Topics;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,10 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pipeline under test, every part its own process on loopback: {@code relaywatch kafka},
@@ -32,7 +35,7 @@ final class Pipeline implements AutoCloseable {
   private final SoakOptions options;
   private final Path work;
   private final FaultTimeline timeline;
-  private final Map<String, ChildRole> roles = new LinkedHashMap<>();
+  private final Map<String, ChildRole> roles = new ConcurrentHashMap<>();
   private final int kafkaPort = freePort();
   private final int alertmanagerPort = freePort();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -41,6 +44,10 @@ final class Pipeline implements AutoCloseable {
     this.options = options;
     this.work = work;
     this.timeline = timeline;
+    // A harness stopped by a signal must not leave a broker or a shipper running behind it.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> roles.values().forEach(ChildRole::killAtExit), "soak-children"));
   }
 
   String bootstrap() {
@@ -118,6 +125,24 @@ final class Pipeline implements AutoCloseable {
             port()));
     for (String role : KILLED) {
       roles.get(role).start("started");
+    }
+  }
+
+  /**
+   * Waits until lines have gone all the way through ship and streams (committed events exist) and
+   * returns that moment.
+   */
+  Instant awaitFlowing() throws InterruptedException {
+    if (!Deadline.await(START_LIMIT, Duration.ofSeconds(1), this::eventsCommitted)) {
+      throw new IllegalStateException("no event came through within " + START_LIMIT);
+    }
+    timeline.record("pipeline", "flowing: lines shipped and parsed; faults from now on");
+    return Instant.now();
+  }
+
+  private boolean eventsCommitted() {
+    try (TopicTail<String, MailEvent> events = new TopicTail<>(bootstrap(), Topics.EVENTS)) {
+      return events.exists() && events.committed() > 0;
     }
   }
 

@@ -70,13 +70,15 @@ public final class Soak {
       AlertmanagerWatch watch = new AlertmanagerWatch(pipeline.alertmanagerUrl());
       background.scheduleAtFixedRate(watch::poll, 1, 2, TimeUnit.SECONDS);
       background.scheduleWithFixedDelay(() -> supervise(pipeline), 1, 1, TimeUnit.SECONDS);
-      Instant writing = Instant.now();
       var ticks =
           background.scheduleAtFixedRate(
               () -> tick(writer), 0, MailLogWriter.TICK.toMillis(), TimeUnit.MILLISECONDS);
       timeline.record("writer", "writing " + options.rate() + " lines/s");
-      runFaults(plan, pipeline, writing);
-      awaitUntil(writing.plus(options.duration()));
+      // Faults hit a pipeline that works: a shipper killed before it ever committed is a first
+      // start, which reads only the current file (docs/shipper.md).
+      Instant flowing = pipeline.awaitFlowing();
+      runFaults(plan, pipeline, flowing);
+      awaitUntil(flowing.plus(options.duration()));
       ticks.cancel(false);
       writer.close();
       Instant stopped = Instant.now();

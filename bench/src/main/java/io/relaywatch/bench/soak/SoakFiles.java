@@ -13,7 +13,7 @@ import java.time.Duration;
 final class SoakFiles {
   static final String WEBHOOK_SECRET = "soak-webhook-secret-0123456789";
   static final String VERIFIED_WINDOW = "PT1H";
-  static final Duration ALERT_WINDOW = Duration.ofSeconds(60);
+  static final Duration ALERT_WINDOW = Duration.ofSeconds(120);
   static final Duration RESOLVE_AFTER = Duration.ofSeconds(20);
 
   private SoakFiles() {}

@@ -26,13 +26,16 @@ final class TopicTail<K, V> implements AutoCloseable {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+    // Reading must never create a topic the pipeline creates with its own settings.
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     consumer =
         new KafkaConsumer<>(
             props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    var infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
     partitions =
-        consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-            .map(p -> new TopicPartition(p.topic(), p.partition()))
-            .toList();
+        infos == null
+            ? List.of()
+            : infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
   }
@@ -53,6 +56,18 @@ final class TopicTail<K, V> implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /** Whether the topic existed when this tail was made. */
+  boolean exists() {
+    return !partitions.isEmpty();
+  }
+
+  /** Records committed in the topic so far (the sum of the last stable offsets). */
+  long committed() {
+    return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream()
+        .mapToLong(Long::longValue)
+        .sum();
   }
 
   private boolean reached(Map<TopicPartition, Long> end) {
