@@ -135,10 +135,12 @@ public final class Soak {
     return Files.createDirectories(work).toAbsolutePath();
   }
 
-  /** The probers: three that probe throughout, one that goes quiet early so its alert resolves. */
+  /** The probers: three that probe throughout, one that goes quiet so that its alert resolves. */
   record SoakProbers(Duration run) {
     List<MailLogWriter.Prober> all() {
-      Duration quietAfter = Duration.ofSeconds(Math.min(20, run.toSeconds() / 6));
+      // Late enough that its alert fires after the warm-up, early enough that it resolves soon
+      // after the writer stops (alerts.window plus alerts.resolveAfter later).
+      Duration quietAfter = run.multipliedBy(2).dividedBy(5);
       return List.of(
           new MailLogWriter.Prober("100.64.7.1", run.plusHours(1)),
           new MailLogWriter.Prober("100.64.7.2", run.plusHours(1)),

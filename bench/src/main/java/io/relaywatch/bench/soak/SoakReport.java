@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Runs the end-of-soak checks and prints their figures, the fault timeline and the verdict. */
@@ -69,6 +72,7 @@ final class SoakReport {
       failures.add("relay-denial totals differ from what was written");
     }
     printAlerts(alerts, webhook, watch);
+    printAlertTimelines(webhook.received(), started);
     if (!alerts.passed()) {
       failures.add("alerts: " + String.join("; ", alerts.problems()));
     }
@@ -115,6 +119,30 @@ final class SoakReport {
         webhook.refused(),
         watch.failedPolls(),
         alerts.unexpectedKeys());
+  }
+
+  /** Per alert key: when it first fired and last changed, notifications, lifecycles, state. */
+  private static void printAlertTimelines(List<AlertState> states, Instant started) {
+    Map<String, List<AlertState>> byKey = new TreeMap<>();
+    for (AlertState state : states) {
+      byKey.computeIfAbsent(state.key(), k -> new ArrayList<>()).add(state);
+    }
+    byKey.forEach(
+        (key, list) -> {
+          if (!key.startsWith("open_relay_probe/")) {
+            return;
+          }
+          list.sort(Comparator.comparing(AlertState::updatedAt));
+          AlertState last = list.get(list.size() - 1);
+          System.out.printf(
+              "  %-30s fired %s, %d notifications, %d startsAt, last %s at %s%n",
+              key,
+              FaultTimeline.format(Duration.between(started, list.get(0).startsAt())),
+              list.size(),
+              list.stream().map(AlertState::startsAt).distinct().count(),
+              last.status(),
+              FaultTimeline.format(Duration.between(started, last.updatedAt())));
+        });
   }
 
   private static List<String> faultsMissing(FaultTimeline timeline) {

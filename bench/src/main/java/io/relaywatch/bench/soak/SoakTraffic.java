@@ -6,8 +6,10 @@ import io.relaywatch.bench.PostfixLines;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
  * the bench generator's Postfix mix from a pool of clients that the soak's configuration calls
  * internal, plus the open-relay probers, the only outside clients, whose alerts are expected.
  *
- * <p>The background leaves out SASL failures: an internal client failing AUTH a few times is a
- * {@code sasl_auth_failing} verdict, and alerts the soak cannot predict would blur its check.
+ * <p>The background leaves out SASL failures and sessions that ended with a failed AUTH: an
+ * internal client failing AUTH a few times is a {@code sasl_auth_failing} verdict, and alerts the
+ * soak cannot predict would blur its check.
  */
 final class SoakTraffic {
   static final String MAIL_HOST = "mx1";
@@ -36,7 +39,7 @@ final class SoakTraffic {
   private final SplittableRandom random;
   private final PostfixLines postfix;
   private final StringBuilder line = new StringBuilder(256);
-  private long probes;
+  private final Map<String, Long> probes = new HashMap<>();
 
   SoakTraffic(long seed) {
     random = new SplittableRandom(seed);
@@ -46,14 +49,15 @@ final class SoakTraffic {
   /** A background line at {@code now}. */
   Line background(Instant now) {
     LineKind kind;
+    String text;
     do {
       kind = LineKind.forTicket(random.nextInt(LineKind.TOTAL_WEIGHT));
-    } while (kind == LineKind.SASL_FAILED);
-    line.setLength(0);
-    String time = SYSLOG_TIME.format(now);
-    line.append(time).append(' ').append(MAIL_HOST).append(' ');
-    postfix.append(line, kind, time);
-    String text = line.toString();
+      line.setLength(0);
+      String time = SYSLOG_TIME.format(now);
+      line.append(time).append(' ').append(MAIL_HOST).append(' ');
+      postfix.append(line, kind, time);
+      text = line.toString();
+    } while (kind == LineKind.SASL_FAILED || text.contains(" auth=0/1 "));
     return new Line(text, kind == LineKind.RELAY_DENIED ? rcptClient(text) : null);
   }
 
@@ -62,7 +66,7 @@ final class SoakTraffic {
    * every fifth a {@code reject_warning} (a dry-run restriction), which must not count.
    */
   Line probe(String ip, Instant now) {
-    long n = probes++;
+    long n = probes.merge(ip, 1L, Long::sum) - 1;
     boolean warning = n % 5 == 4;
     String domain = PROBE_DOMAINS[(int) (n % PROBE_DOMAINS.length)];
     String text =
