@@ -9,7 +9,7 @@
 #   bench/soak.sh                                  # 2 minutes, seed 1, 1,500 lines/s (CI)
 #   bench/soak.sh --duration 10m --seed 7 --rate 2000
 #
-# Also: --rotate-every 30s, --work DIR (default bench/target/soak; logs of every role are kept
+# Also: --rotate-every 60s, --work DIR (default bench/target/soak; logs of every role are kept
 # there), --alertmanager BIN. SOAK_JAVA_OPTS sets the harness JVM's options.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The soak's command line: {@code --duration 2m --seed N --rate LINES_PER_S --work DIR --jar JAR
- * --alertmanager BIN --rotate-every 30s}.
+ * --alertmanager BIN --rotate-every 60s}.
  */
 record SoakOptions(
     Duration duration,
@@ -17,7 +17,7 @@ record SoakOptions(
     Path alertmanager,
     Duration rotateEvery) {
   static final String USAGE =
-      "usage: soak [--duration 2m] [--seed N] [--rate LINES_PER_S] [--rotate-every 30s]"
+      "usage: soak [--duration 2m] [--seed N] [--rate LINES_PER_S] [--rotate-every 60s]"
           + " [--work DIR] [--jar cli/target/relaywatch.jar]"
           + " [--alertmanager /usr/bin/prometheus-alertmanager]";
 
@@ -28,7 +28,11 @@ record SoakOptions(
     Path work = Path.of("bench/target/soak");
     Path jar = Path.of("cli/target/relaywatch.jar");
     Path alertmanager = Path.of("/usr/bin/prometheus-alertmanager");
-    Duration rotateEvery = Duration.ofSeconds(30);
+    // The shipper watches mail.log and mail.log.1 only: two rotations while it is not reading lose
+    // the middle file's rest, a documented limit (docs/shipper.md). A broker restart followed by a
+    // shipper kill kept it from reading for 46 s on a loaded 2-core machine; 30 s rotations then
+    // measured that limit, not the pipeline's promise.
+    Duration rotateEvery = Duration.ofSeconds(60);
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       if (value == null) {
