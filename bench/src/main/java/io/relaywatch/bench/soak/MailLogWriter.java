@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,8 +27,8 @@ import java.util.TreeMap;
 final class MailLogWriter {
   static final Duration TICK = Duration.ofMillis(100);
 
-  /** An open-relay prober: writes one line a second until {@code quietAfter} from the start. */
-  record Prober(String ip, Duration quietAfter) {}
+  /** An open-relay prober: writes one line a second; a quiet one stops when told to. */
+  record Prober(String ip, boolean quiet) {}
 
   private final Path log;
   private final SoakTraffic traffic;
@@ -35,6 +37,7 @@ final class MailLogWriter {
   private final Duration rotateEvery;
   private final Clock clock;
   private final Map<String, Long> relayDenials = new TreeMap<>();
+  private final Set<String> silenced = new HashSet<>();
   private BufferedWriter out;
   private Instant started;
   private Instant lastRotation;
@@ -73,9 +76,8 @@ final class MailLogWriter {
         write(traffic.background(now));
       }
       if (ticks++ % (1000 / TICK.toMillis()) == 0) {
-        Duration elapsed = Duration.between(started, now);
         for (Prober prober : probers) {
-          if (elapsed.compareTo(prober.quietAfter()) < 0) {
+          if (!silenced.contains(prober.ip())) {
             write(traffic.probe(prober.ip(), now));
           }
         }
@@ -87,6 +89,11 @@ final class MailLogWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The quiet probers stop probing from the next tick on. */
+  synchronized void silenceQuietProbers() {
+    probers.stream().filter(Prober::quiet).forEach(p -> silenced.add(p.ip()));
   }
 
   synchronized void close() throws IOException {

@@ -77,6 +77,8 @@ public final class Soak {
       // Faults hit a pipeline that works: a shipper killed before it ever committed is a first
       // start, which reads only the current file (docs/shipper.md).
       Instant flowing = pipeline.awaitFlowing();
+      background.schedule(
+          writer::silenceQuietProbers, probers.quietAfter().toMillis(), TimeUnit.MILLISECONDS);
       runFaults(plan, pipeline, flowing);
       awaitUntil(flowing.plus(options.duration()));
       ticks.cancel(false);
@@ -138,14 +140,20 @@ public final class Soak {
   /** The probers: three that probe throughout, one that goes quiet so that its alert resolves. */
   record SoakProbers(Duration run) {
     List<MailLogWriter.Prober> all() {
-      // Late enough that its alert fires after the warm-up, early enough that it resolves soon
-      // after the writer stops (alerts.window plus alerts.resolveAfter later).
-      Duration quietAfter = run.multipliedBy(2).dividedBy(5);
       return List.of(
-          new MailLogWriter.Prober("100.64.7.1", run.plusHours(1)),
-          new MailLogWriter.Prober("100.64.7.2", run.plusHours(1)),
-          new MailLogWriter.Prober("100.64.7.3", run.plusHours(1)),
-          new MailLogWriter.Prober("100.64.7.9", quietAfter));
+          new MailLogWriter.Prober("100.64.7.1", false),
+          new MailLogWriter.Prober("100.64.7.2", false),
+          new MailLogWriter.Prober("100.64.7.3", false),
+          new MailLogWriter.Prober("100.64.7.9", true));
+    }
+
+    /**
+     * When the quiet prober stops, after the pipeline flows: late enough for its alert to fire,
+     * early enough that it resolves (alerts.window plus alerts.resolveAfter later) soon after the
+     * writer stops.
+     */
+    Duration quietAfter() {
+      return run.multipliedBy(3).dividedBy(10);
     }
   }
 }

@@ -24,12 +24,15 @@ class MailLogWriterTest {
         new MailLogWriter(
             dir.resolve("mail.log"),
             new SoakTraffic(3),
-            List.of(new MailLogWriter.Prober("100.64.7.1", Duration.ofSeconds(2))),
+            List.of(new MailLogWriter.Prober("100.64.7.1", true)),
             500,
             Duration.ofSeconds(1),
             clock);
     writer.open();
     for (int i = 0; i < 35; i++) {
+      if (i == 20) {
+        writer.silenceQuietProbers();
+      }
       writer.tick();
       clock.advance(MailLogWriter.TICK);
     }
