@@ -8,9 +8,15 @@
 #   LINES=200000 RUNS=3 bench/report-vs-peers.sh
 #   F2B_LINES=200000 bench/report-vs-peers.sh # fail2ban-regex on a prefix, normalised to lines/s
 #
+# Then, untimed, the agreement on the top relay-denial client IPs: `relaywatch report --json`,
+# `pflogsumm --reject-detail`, `fail2ban-regex -o '<ip> <msg>'` on the whole file, compared by
+# io.relaywatch.bench.agreement.PeerAgreement; the script fails when a peer disagrees.
+# Results: bench-out/report-vs-peers.md and .json, bench-out/peer-agreement.json.
+#
 # Settings (environment): LINES (1000000), SEED (1), RUNS (1; rounds of all tools, interleaved;
 # the fastest run of each tool is kept),
-# F2B_LINES (all lines). The log is generated once into bench-out/ and reused.
+# F2B_LINES (all lines), TOP (10: clients compared), AGREEMENT (1; 0 skips it).
+# The log is generated once into bench-out/ and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +24,8 @@ LINES=${LINES:-1000000}
 SEED=${SEED:-1}
 RUNS=${RUNS:-1}
 F2B_LINES=${F2B_LINES:-$LINES}
+TOP=${TOP:-10}
+AGREEMENT=${AGREEMENT:-1}
 OUT=bench-out
 LOG=$OUT/mail-$LINES-seed$SEED.log
 F2B_FILTER=/etc/fail2ban/filter.d/postfix.conf
@@ -128,6 +136,38 @@ print_table() {
     "fail2ban-regex $(grep -o '[0-9]* matched' "$OUT/fail2ban.stdout" | head -1)."
 }
 
+# The timings as JSON for bench/run-all.sh (io.relaywatch.bench.report.BenchReport).
+write_json() {
+  awk -v runs="$RUNS" -v total="$LINES" '
+    { row[NR] = sprintf("    {\"tool\": \"%s\", \"lines\": %d, \"wallSeconds\": %.3f, \"cpuSeconds\": %.3f, \"linesPerSecond\": %.0f, \"peakRssMb\": %.0f, \"exit\": %d}", $1, $2, $3, $4, $3 > 0 ? $2 / $3 : 0, $5 / 1024, $6) }
+    END {
+      printf "{\n  \"lines\": %d,\n  \"runs\": %d,\n  \"tools\": [\n", total, runs
+      for (i = 1; i <= NR; i++) printf "%s%s\n", row[i], i < NR ? "," : ""
+      print "  ]\n}"
+    }' "$OUT/timings.txt" >"$OUT/report-vs-peers.json"
+}
+
+# Each tool's relay denials per client on the whole file, untimed, then the comparison.
+agreement() {
+  ((AGREEMENT)) || return 0
+  if ((${#RELAYWATCH[@]} == 0)); then
+    echo "agreement: skipped (no relaywatch report)" >&2
+    return 0
+  fi
+  echo "agreement on the top $TOP relay-denial clients" >&2
+  "${RELAYWATCH[@]}" report --json --top 1000000 "$LOG" >"$OUT/agreement-relaywatch.json"
+  pflogsumm --reject-detail 1000000 "$LOG" >"$OUT/agreement-pflogsumm.txt"
+  fail2ban-regex -o '<ip> <msg>' "$LOG" "$F2B_FILTER" >"$OUT/agreement-fail2ban.txt"
+  local status=0
+  java -cp "bench/target/classes:bench/target/lib/*" io.relaywatch.bench.agreement.PeerAgreement \
+    --relaywatch "$OUT/agreement-relaywatch.json" --pflogsumm "$OUT/agreement-pflogsumm.txt" \
+    --fail2ban "$OUT/agreement-fail2ban.txt" --top "$TOP" --json "$OUT/peer-agreement.json" \
+    >"$OUT/peer-agreement.txt" || status=$?
+  { echo; echo "Agreement on the top $TOP relay-denial client IPs (same file, same run):"; echo
+    sed 's/^/    /' "$OUT/peer-agreement.txt"; } | tee -a "$OUT/report-vs-peers.md"
+  ((status == 0)) || die "a peer disagrees with relaywatch on the top relay-denial clients"
+}
+
 ensure_tools
 generate_log
 find_relaywatch
@@ -144,3 +184,5 @@ for ((run = 1; run <= RUNS; run++)); do
 done
 best_runs
 print_table | tee "$OUT/report-vs-peers.md"
+write_json
+agreement

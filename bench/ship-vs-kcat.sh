@@ -19,6 +19,7 @@
 # Settings (environment): LINES (1000000), SEED (1), RUNS (3), PARTITIONS (3),
 # SHIP_JAVA_OPTS (the recommended default heap, see docs/benchmarks.md), VERIFY (1: count the
 # records in every topic afterwards, read_committed for the shipper's).
+# Results: bench-out/ship-vs-kcat.md and, as JSON, bench-out/ship-vs-kcat.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -164,7 +165,7 @@ print_table() {
   echo "Shipper JVM: \`$SHIP_JAVA_OPTS\`. $RUNS alternating rounds; per round: kcat, shipper cold,"
   echo "shipper backlog. Medians over rounds; the ratio is taken within each round, then the median."
   echo
-  awk -v lines="$LINES" '
+  awk -v lines="$LINES" -v partitions="$PARTITIONS" -v json="$OUT/ship-vs-kcat.json" '
     { ms[$2, $1] = $3; if ($2 ~ /^ship/ && $4 > rss) rss = $4; rounds[$1] = 1 }
     END {
       n = 0; for (r in rounds) n++
@@ -174,6 +175,12 @@ print_table() {
       printf "| seconds (median) | %s | %s | %s |\n", secs("kcat"), secs("ship-backlog"), secs("ship-cold")
       printf "| ratio to kcat (median of rounds; target >= 0.8) | 1 | %s | %s |\n", ratio("ship-backlog"), ratio("ship-cold")
       printf "| shipper peak RSS, MB (max; target <= 256) | | %.0f (both modes) | |\n", rss / 1024
+      # The same medians for bench/run-all.sh.
+      printf "{\n  \"lines\": %d,\n  \"rounds\": %d,\n  \"partitions\": %d,\n", lines, n, partitions > json
+      printf "  \"kcatLinesPerSecond\": %s,\n", rate("kcat") > json
+      printf "  \"shipBacklogLinesPerSecond\": %s,\n  \"shipColdLinesPerSecond\": %s,\n", rate("ship-backlog"), rate("ship-cold") > json
+      printf "  \"shipBacklogRatio\": %s,\n  \"shipColdRatio\": %s,\n", ratio("ship-backlog"), ratio("ship-cold") > json
+      printf "  \"shipPeakRssMb\": %.0f\n}\n", rss / 1024 > json
     }
     function median(a, k,    i, j, t, m) {
       m = 0; for (i in a) v[++m] = a[i]

@@ -3,7 +3,10 @@
 # 1,000,000-line mail.log (MailLogGenerator, one mail host) is produced into relaywatch.raw-lines,
 # then StreamsApp is started and timed until its consumer group has committed every raw line
 # (raw-lines lag 0) and read back every event (relaywatch.events lag 0, the aggregation's input).
-# Prints one markdown table row: lines/s, peak heap used/committed, peak RSS (broker included).
+# Then, on the same raw lines in the same JVM, a pass-through baseline (raw lines copied to one
+# topic, same guarantee, commit interval, threads and partitions). Prints a markdown table: lines/s
+# of both and their ratio, peak heap used/committed, peak RSS (broker included); writes it to
+# bench-out/streams-throughput.md and as JSON to bench-out/streams-throughput.json.
 #
 #   bench/streams-throughput.sh
 #   LINES=200000 THREADS=2 bench/streams-throughput.sh
@@ -21,8 +24,10 @@ PARTITIONS=${PARTITIONS:-3}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx1g}
 
 ./mvnw -q -pl bench -am package -DskipTests -Dspotless.check.skip=true
-args=(--lines "$LINES" --seed "$SEED" --threads "$THREADS" --partitions "$PARTITIONS")
+mkdir -p bench-out
+args=(--lines "$LINES" --seed "$SEED" --threads "$THREADS" --partitions "$PARTITIONS"
+  --json bench-out/streams-throughput.json)
 [[ -n ${CONFIG:-} ]] && args+=(--config "$CONFIG")
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-exec java $JAVA_OPTS -Dlog4j2.configurationFile=cli/src/test/resources/log4j2-child.xml -cp "bench/target/classes:bench/target/lib/*" \
-  io.relaywatch.bench.StreamsThroughput "${args[@]}"
+java $JAVA_OPTS -Dlog4j2.configurationFile=cli/src/test/resources/log4j2-child.xml -cp "bench/target/classes:bench/target/lib/*" \
+  io.relaywatch.bench.StreamsThroughput "${args[@]}" | tee bench-out/streams-throughput.md

@@ -1,6 +1,7 @@
 package io.relaywatch.bench;
 
 import io.relaywatch.config.Settings;
+import io.relaywatch.events.Json;
 import io.relaywatch.events.Topic;
 import io.relaywatch.events.TopicCreator;
 import io.relaywatch.events.Topics;
@@ -30,8 +31,10 @@ import org.apache.kafka.streams.KafkaStreams;
  * The full Streams application against the embedded broker, both in this JVM: a generated {@code
  * mail.log} is produced into {@code relaywatch.raw-lines} first, then {@link StreamsApp} is started
  * and timed until its consumer group has committed every raw line, and then every record of every
- * topic it reads (repartition topics and read-back topics: the end of the whole topology). Prints
- * lines/s, peak heap and RSS as one markdown table row.
+ * topic it reads (repartition topics and read-back topics: the end of the whole topology). Then, on
+ * the same raw lines in the same JVM, the {@link PassThroughBaseline}. Prints lines/s of both,
+ * their ratio, peak heap and RSS (of the full topology) as a markdown table, and writes them as
+ * JSON with {@code --json FILE}.
  *
  * <p>The log ends a minute before now. Its times become record timestamps, and the broker deletes
  * records whose timestamp is older than the topic's retention against its wall clock: a log dated
@@ -40,8 +43,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * fails if any raw line was deleted.
  *
  * <p>Usage: {@code StreamsThroughput [--lines N] [--seed S] [--threads T] [--partitions P]
- * [--config streams.yaml]}; the YAML file may set {@code kafka.properties.*} to try Streams
- * settings.
+ * [--config streams.yaml] [--json result.json]}; the YAML file may set {@code kafka.properties.*}
+ * to try Streams settings.
  */
 public final class StreamsThroughput {
   private static final String APPLICATION_ID = "streams-throughput";
@@ -58,37 +61,48 @@ public final class StreamsThroughput {
       long produceStart = System.nanoTime();
       produce(bootstrap, options);
       double produceSeconds = seconds(System.nanoTime() - produceStart);
+      StreamsAppConfig config = config(bootstrap, dir, options);
+      StreamsResult full = runFull(bootstrap, config, options);
       System.gc();
-      MemorySampler memory = MemorySampler.start();
-      long start = System.nanoTime();
-      try (StreamsApp app = StreamsApp.start(config(bootstrap, dir, options));
-          GroupProgress progress = new GroupProgress(bootstrap, APPLICATION_ID)) {
-        BooleanSupplier failed = () -> app.state() == KafkaStreams.State.ERROR;
-        double parsed =
-            seconds(progress.awaitCaughtUp(Topics.RAW_LINES.name(), 0, DEADLINE, failed) - start);
-        double aggregated = seconds(progress.awaitAllCaughtUp(1, DEADLINE, failed) - start);
-        memory.stop();
-        progress.requireNothingDeleted(Topics.RAW_LINES.name());
-        System.err.printf(
-            "produced %,d lines in %.1f s; raw-lines consumed after %.1f s, every input after %.1f"
-                + " s%n",
-            options.lines(), produceSeconds, parsed, aggregated);
-        System.out.println(
-            "| lines | threads | partitions | s (raw-lines lag 0) | lines/s | s (all inputs lag 0)"
-                + " | lines/s | heap used peak MB | heap committed peak MB | RSS peak MB |");
-        System.out.printf(
-            "| %,d | %d | %d | %.1f | %,.0f | %.1f | %,.0f | %d | %d | %d |%n",
-            options.lines(),
-            options.threads(),
-            options.partitions(),
-            parsed,
-            options.lines() / parsed,
-            aggregated,
-            options.lines() / aggregated,
-            memory.peakUsedMb(),
-            memory.peakCommittedMb(),
-            MemorySampler.peakRssMb());
+      // After the full topology, so any warm-up (JIT, page cache) favours the baseline.
+      double baseline = PassThroughBaseline.run(bootstrap, config, dir.resolve("baseline"));
+      StreamsResult result = full.withBaseline(baseline);
+      System.err.printf(
+          "produced %,d lines in %.1f s; raw-lines consumed after %.1f s, every input after %.1f"
+              + " s; pass-through baseline after %.1f s%n",
+          options.lines(), produceSeconds, full.rawLinesSeconds(), full.seconds(), baseline);
+      result.print(System.out);
+      if (options.json() != null) {
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValue(options.json().toFile(), result);
       }
+    }
+  }
+
+  /** Starts the full application and times it until every topic it reads is caught up. */
+  private static StreamsResult runFull(String bootstrap, StreamsAppConfig config, Options options)
+      throws Exception {
+    System.gc();
+    MemorySampler memory = MemorySampler.start();
+    long start = System.nanoTime();
+    try (StreamsApp app = StreamsApp.start(config);
+        GroupProgress progress = new GroupProgress(bootstrap, APPLICATION_ID)) {
+      BooleanSupplier failed = () -> app.state() == KafkaStreams.State.ERROR;
+      double parsed =
+          seconds(progress.awaitCaughtUp(Topics.RAW_LINES.name(), 0, DEADLINE, failed) - start);
+      double aggregated = seconds(progress.awaitAllCaughtUp(1, DEADLINE, failed) - start);
+      memory.stop();
+      progress.requireNothingDeleted(Topics.RAW_LINES.name());
+      return new StreamsResult(
+          options.lines(),
+          options.threads(),
+          options.partitions(),
+          config.commitInterval().toMillis(),
+          parsed,
+          aggregated,
+          0,
+          memory.peakUsedMb(),
+          memory.peakCommittedMb(),
+          MemorySampler.peakRssMb());
     }
   }
 
@@ -169,13 +183,14 @@ public final class StreamsThroughput {
   }
 
   /** The parsed command line. */
-  record Options(long lines, long seed, int threads, int partitions, Path config) {
+  record Options(long lines, long seed, int threads, int partitions, Path config, Path json) {
     static Options parse(String[] args) {
       long lines = 1_000_000;
       long seed = 1;
       int threads = 1;
       int partitions = 3;
       Path config = null;
+      Path json = null;
       for (int i = 0; i + 1 < args.length; i += 2) {
         switch (args[i]) {
           case "--lines" -> lines = Long.parseLong(args[i + 1]);
@@ -183,10 +198,11 @@ public final class StreamsThroughput {
           case "--threads" -> threads = Integer.parseInt(args[i + 1]);
           case "--partitions" -> partitions = Integer.parseInt(args[i + 1]);
           case "--config" -> config = Path.of(args[i + 1]);
+          case "--json" -> json = Path.of(args[i + 1]);
           default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
         }
       }
-      return new Options(lines, seed, threads, partitions, config);
+      return new Options(lines, seed, threads, partitions, config, json);
     }
   }
 }

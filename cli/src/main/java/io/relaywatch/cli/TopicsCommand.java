@@ -59,8 +59,7 @@ final class TopicsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (list) {
       for (Topic<?, ?> t : Topics.ALL) {
-        out.printf(
-            "%s\t%s\t%s\t%s%n", t.name(), t.compacted() ? "compact" : "delete", t.key(), t.value());
+        out.printf("%s\t%s\t%s\t%s%n", t.name(), t.cleanupPolicy(), t.key(), t.value());
       }
       return 0;
     }

@@ -2,13 +2,8 @@ package io.relaywatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.relaywatch.alerts.audit.AuditSettings;
-import io.relaywatch.alerts.diagnose.DiagnoseConfig;
-import io.relaywatch.alerts.service.AlertsRole;
 import io.relaywatch.config.ConfigException;
 import io.relaywatch.config.Settings;
-import io.relaywatch.ingest.ship.ShipConfig;
-import io.relaywatch.streams.app.StreamsAppConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,14 +65,6 @@ class ConfigFuzzTest {
 
   @TempDir Path dir;
 
-  private static final List<Consumer<Settings>> ROLES =
-      List.of(
-          s -> ShipConfig.from(s, Map.of()),
-          s -> StreamsAppConfig.from(s, Map.of()),
-          s -> AlertsRole.configure(s, Map.of()),
-          DiagnoseConfig::from,
-          AuditSettings::from);
-
   @Test
   void shouldAcceptOrRefuseEveryMutatedFileWithAConfigErrorOnly() throws IOException {
     List<String> base = Files.readAllLines(Path.of("..", "deploy", "config", "relaywatch.yml"));
@@ -89,9 +75,11 @@ class ConfigFuzzTest {
       Path file = dir.resolve("r" + round + ".yml");
       Files.write(file, mutate(base, random), StandardCharsets.UTF_8);
       long start = System.nanoTime();
-      for (int role = 0; role < ROLES.size(); role++) {
+      for (int role = 0; role < RoleConfigs.ALL.size(); role++) {
         try {
-          ROLES.get(role).accept(Settings.load(file, Map.of(), flags(dir)));
+          RoleConfigs.ALL
+              .get(role)
+              .accept(Settings.load(file, Map.of(), RoleConfigs.startableFlags(dir)));
         } catch (ConfigException expected) {
           assertThat(expected.getMessage()).isNotBlank();
         } catch (RuntimeException e) {
@@ -103,17 +91,8 @@ class ConfigFuzzTest {
     }
     System.out.printf(
         "relaywatch measured: %d mutated settings files x %d roles, slowest round %.1f ms%n",
-        ROUNDS, ROLES.size(), slowest / 1e6);
+        ROUNDS, RoleConfigs.ALL.size(), slowest / 1e6);
     assertThat(crashes).isEmpty();
-  }
-
-  private static Map<String, String> flags(Path dir) {
-    // State directories must exist and be writable for a role to start; the file may override.
-    return Map.of(
-        "ship.stateDir", dir.resolve("ship").toString(),
-        "ship.files", dir.resolve("mail.log").toString(),
-        "streams.stateDir", dir.resolve("streams").toString(),
-        "alerts.stateDir", dir.resolve("alerts").toString());
   }
 
   private static List<String> mutate(List<String> base, Random random) {

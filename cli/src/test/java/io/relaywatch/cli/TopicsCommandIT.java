@@ -44,7 +44,7 @@ class TopicsCommandIT {
       for (Topic<?, ?> topic : Topics.ALL) {
         assertThat(cleanupPolicy(admin, topic.name()))
             .as(topic.name())
-            .isEqualTo(topic.compacted() ? "compact" : "delete");
+            .isEqualTo(topic.cleanupPolicy());
       }
     }
   }

@@ -25,7 +25,7 @@ class TopicsCommandTest {
 
     assertThat(out.toString().lines().map(l -> l.split("\t")[0]))
         .containsExactlyElementsOf(Topics.ALL.stream().map(t -> t.name()).toList());
-    assertThat(out.toString()).contains("relaywatch.alerts\tcompact");
+    assertThat(out.toString()).contains("relaywatch.alerts\tcompact,delete");
   }
 
   @Test

@@ -1,8 +1,6 @@
 package io.relaywatch.events;
 
-import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,22 +52,12 @@ public final class InternalNetworks {
   }
 
   private static IPAddress parseNetwork(String cidr) {
-    String text = cidr == null ? "" : cidr.strip();
-    try {
-      IPAddress address = new IPAddressString(text).toAddress();
-      if (address == null) {
-        throw new IllegalArgumentException(
-            "internal network '" + cidr + "' is not a CIDR network such as 10.0.0.0/8");
-      }
-      return address.getNetworkPrefixLength() == null ? address : address.toPrefixBlock();
-    } catch (AddressStringException e) {
+    IPAddress network = IpAddresses.parseNetwork(cidr);
+    if (network == null) {
       throw new IllegalArgumentException(
-          "internal network '"
-              + cidr
-              + "' is not a CIDR network such as 10.0.0.0/8: "
-              + e.getMessage(),
-          e);
+          "internal network '" + cidr + "' is not a CIDR network such as 10.0.0.0/8");
     }
+    return network;
   }
 
   /** The networks as configured. */

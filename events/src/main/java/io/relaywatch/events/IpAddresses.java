@@ -24,6 +24,10 @@ public final class IpAddresses {
           .getParentBuilder()
           .toParams();
 
+  /** Like a literal, with an optional CIDR prefix length: how networks are written in settings. */
+  private static final IPAddressStringParameters NETWORKS =
+      LITERALS_ONLY.toBuilder().allowPrefix(true).toParams();
+
   private IpAddresses() {}
 
   /**
@@ -93,5 +97,24 @@ public final class IpAddresses {
     return address.isIPv6() && address.toIPv6().isIPv4Mapped()
         ? address.toIPv6().getEmbeddedIPv4Address()
         : address;
+  }
+
+  /**
+   * A network in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}) or a single address, as
+   * the whole prefix block ({@code 10.1.2.3/8} is {@code 10.0.0.0/8}). Ranges, wildcards, masks and
+   * inet_aton forms are refused: they are not how Postfix or our settings write networks, and a
+   * lenient reading could widen what counts as internal.
+   *
+   * @return the network, or null when the text is not one
+   */
+  public static IPAddress parseNetwork(String text) {
+    if (text == null) {
+      return null;
+    }
+    IPAddress address = new IPAddressString(text.strip(), NETWORKS).getAddress();
+    if (address == null) {
+      return null;
+    }
+    return address.getNetworkPrefixLength() == null ? address : address.toPrefixBlock();
   }
 }

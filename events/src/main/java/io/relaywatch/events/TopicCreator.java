@@ -29,9 +29,7 @@ public final class TopicCreator {
     for (Topic<?, ?> topic : topics) {
       if (!existing.contains(topic.name())) {
         NewTopic t = new NewTopic(topic.name(), topic.compacted() ? 1 : partitions, (short) -1);
-        if (topic.compacted()) {
-          t.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        }
+        t.configs(configs(topic));
         missing.add(t);
       }
     }
@@ -45,5 +43,14 @@ public final class TopicCreator {
         throw e; // another process creating them at the same time is fine
       }
     }
+  }
+
+  static Map<String, String> configs(Topic<?, ?> topic) {
+    if (topic.forgetAfter() == null) {
+      return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy());
+    }
+    return Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy(),
+        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(topic.forgetAfter().toMillis()));
   }
 }

@@ -1,5 +1,6 @@
 package io.relaywatch.events;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
@@ -102,8 +103,13 @@ public final class Topics {
 
   /**
    * The state of every alert (firing or resolved, with its finding and fix), so that a restarted
-   * alert service carries on where it stopped and other tools can read what is firing.
+   * alert service carries on where it stopped and other tools can read what is firing. A firing
+   * alert is written again at every re-send, so only keys resolved (or abandoned) for {@link
+   * #ALERTS_FORGET_AFTER} are dropped: one key per prober address must not pile up for ever.
    */
+  /** How long {@link #ALERTS} keeps a key that is not written again. */
+  public static final Duration ALERTS_FORGET_AFTER = Duration.ofDays(7);
+
   public static final Topic<String, Alert> ALERTS =
       new Topic<>(
           "relaywatch.alerts",
@@ -111,7 +117,8 @@ public final class Topics {
           new JsonSerde<>(Alert.class),
           "verdict/subject, e.g. open_relay_probe/203.0.113.7",
           "Alert (JSON): lifecycle state and the latest finding with its fix",
-          true);
+          true,
+          Topics.ALERTS_FORGET_AFTER);
 
   public static final List<Topic<?, ?>> ALL =
       List.of(

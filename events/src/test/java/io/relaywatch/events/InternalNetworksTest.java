@@ -83,4 +83,14 @@ class InternalNetworksTest {
     assertThatThrownBy(() -> InternalNetworks.of(List.of("intranet")))
         .hasMessageStartingWith("internal network 'intranet' is not a CIDR network");
   }
+
+  // Found by ConfigLoaderFuzzTest: "1-" was read as a range and threw the library's own exception.
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"1-", "10.0.0.1-10.0.0.9", "10.*", "10.0.0.0/255.0.0.0", "10.1", "0x0a000001"})
+  void shouldRefuseRangesWildcardsMasksAndInetAtonFormsWithItsOwnMessage(String entry) {
+    assertThatThrownBy(() -> InternalNetworks.of(List.of(entry)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("internal network '" + entry + "' is not a CIDR network");
+  }
 }

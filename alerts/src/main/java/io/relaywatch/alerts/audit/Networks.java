@@ -1,10 +1,10 @@
 package io.relaywatch.alerts.audit;
 
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import inet.ipaddr.ipv6.IPv6Address;
 import io.relaywatch.alerts.engine.fix.MynetworksProposal;
 import io.relaywatch.events.InternalNetworks;
+import io.relaywatch.events.IpAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +29,9 @@ final class Networks {
     List<IPAddress> networks = new ArrayList<>();
     for (String cidr : internal.cidrs()) {
       // Already validated by InternalNetworks; parsed again here for the network objects.
-      IPAddress address = new IPAddressString(cidr.strip()).getAddress();
-      if (address != null) {
-        networks.add(unmapped(address.isPrefixed() ? address.toPrefixBlock() : address));
+      IPAddress network = IpAddresses.parseNetwork(cidr);
+      if (network != null) {
+        networks.add(unmapped(network));
       }
     }
     this.internal = List.copyOf(networks);
@@ -42,12 +42,8 @@ final class Networks {
     if (!IPV4.matcher(token).matches() && !IPV6.matcher(token).matches()) {
       return Optional.empty();
     }
-    IPAddress address = new IPAddressString(token.replace("[", "").replace("]", "")).getAddress();
-    if (address == null) {
-      return Optional.empty();
-    }
-    IPAddress network = address.isPrefixed() ? address.toPrefixBlock() : address;
-    return Optional.of(unmapped(network));
+    IPAddress network = IpAddresses.parseNetwork(token.replace("[", "").replace("]", ""));
+    return network == null ? Optional.empty() : Optional.of(unmapped(network));
   }
 
   private static IPAddress unmapped(IPAddress network) {

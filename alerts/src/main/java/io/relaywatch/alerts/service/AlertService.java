@@ -127,8 +127,9 @@ public final class AlertService implements AutoCloseable {
   }
 
   private void evaluateUntilStopped() {
-    Instant next = clock.instant();
-    Instant last = Instant.MIN;
+    EvaluationSchedule schedule =
+        new EvaluationSchedule(
+            config.timing().evaluationInterval(), MIN_EVALUATION_GAP, clock.instant());
     while (running) {
       int arrived = input.poll(MAX_POLL);
       if (!input.caughtUp()) {
@@ -136,11 +137,8 @@ public final class AlertService implements AutoCloseable {
       }
       problem = null;
       Instant now = clock.instant();
-      boolean tick = !now.isBefore(next);
-      if (tick || (arrived > 0 && !now.isBefore(last.plus(MIN_EVALUATION_GAP)))) {
+      if (schedule.due(now, arrived)) {
         evaluate(now);
-        last = now;
-        next = now.plus(config.timing().evaluationInterval());
       }
     }
   }

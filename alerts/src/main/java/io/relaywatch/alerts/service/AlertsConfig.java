@@ -5,6 +5,7 @@ import io.relaywatch.alerts.evidence.LedgerLimits;
 import io.relaywatch.config.ConfigException;
 import io.relaywatch.config.KafkaEnvironment;
 import io.relaywatch.config.Settings;
+import io.relaywatch.events.Topics;
 import java.time.Duration;
 import java.util.Map;
 
@@ -90,6 +91,18 @@ public record AlertsConfig(
               + "' is not valid; expected at least alerts.evaluationInterval ("
               + evaluation
               + ")");
+    }
+    // A firing alert is rewritten at every re-send; re-sent more rarely than the alerts topic
+    // forgets keys, it would vanish from the topic and start again after a restart.
+    Duration forget = Topics.ALERTS_FORGET_AFTER;
+    if (resend.compareTo(forget.dividedBy(2)) > 0) {
+      throw new ConfigException(
+          "alerts.resendInterval",
+          "alerts.resendInterval: '"
+              + resend
+              + "' is not valid; expected at most "
+              + forget.dividedBy(2)
+              + ", half the time relaywatch.alerts keeps an alert that is not written again");
     }
     return new AlertTiming(evaluation, resend, resolve);
   }

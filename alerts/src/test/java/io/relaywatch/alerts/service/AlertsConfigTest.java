@@ -51,6 +51,15 @@ class AlertsConfigTest {
   }
 
   @Test
+  void shouldRejectAResendIntervalLongerThanTheAlertsTopicKeepsAQuietKey() {
+    assertThatThrownBy(() -> config(Map.of("alerts.resendInterval", "4d")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(
+            "alerts.resendInterval: 'PT96H' is not valid; expected at most PT84H, half the time"
+                + " relaywatch.alerts keeps");
+  }
+
+  @Test
   void shouldRejectAZeroResendIntervalNamingKeyAndValue() {
     assertThatThrownBy(() -> config(Map.of("alerts.resendInterval", "0s")))
         .isInstanceOf(ConfigException.class)

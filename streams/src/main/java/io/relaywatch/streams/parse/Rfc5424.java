@@ -46,7 +46,10 @@ final class Rfc5424 {
     return field.equals("-") || field.isEmpty() ? null : field;
   }
 
-  /** Skips {@code -} or one or more {@code [id k="v" ...]} elements, honouring {@code \]}. */
+  /**
+   * Skips {@code -} or one or more {@code [id k="v" ...]} elements, honouring {@code \]}. An
+   * element that never closes is no header: its "body" would start past the end of the line.
+   */
   private static boolean skipStructuredData(Cursor c) {
     if (c.accept('-')) {
       return true;
@@ -55,19 +58,27 @@ final class Rfc5424 {
       return false;
     }
     while (c.accept('[')) {
-      boolean inQuotes = false;
-      while (!c.atEnd()) {
-        char ch = c.peek();
-        c.pos(c.pos() + 1);
-        if (ch == '\\') {
-          c.pos(c.pos() + 1);
-        } else if (ch == '"') {
-          inQuotes = !inQuotes;
-        } else if (ch == ']' && !inQuotes) {
-          break;
-        }
+      if (!skipElementBody(c)) {
+        return false;
       }
     }
     return true;
+  }
+
+  /** Moves past the {@code ]} that closes an element; false when the line ends first. */
+  private static boolean skipElementBody(Cursor c) {
+    boolean inQuotes = false;
+    while (!c.atEnd()) {
+      char ch = c.peek();
+      c.pos(c.pos() + 1);
+      if (ch == '\\' && !c.atEnd()) {
+        c.pos(c.pos() + 1);
+      } else if (ch == '"') {
+        inQuotes = !inQuotes;
+      } else if (ch == ']' && !inQuotes) {
+        return true;
+      }
+    }
+    return false;
   }
 }

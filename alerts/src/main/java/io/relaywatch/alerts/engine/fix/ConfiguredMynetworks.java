@@ -1,7 +1,7 @@
 package io.relaywatch.alerts.engine.fix;
 
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
+import io.relaywatch.events.IpAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,12 +66,7 @@ public final class ConfiguredMynetworks {
       return Optional.empty();
     }
     String literal = token.replace("[", "").replace("]", "");
-    IPAddress address = new IPAddressString(literal).getAddress();
-    if (address == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        address.getNetworkPrefixLength() == null ? address : address.toPrefixBlock());
+    return Optional.ofNullable(IpAddresses.parseNetwork(literal));
   }
 
   private static boolean isIndirect(String token) {

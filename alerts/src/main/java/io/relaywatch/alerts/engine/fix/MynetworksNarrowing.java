@@ -1,8 +1,8 @@
 package io.relaywatch.alerts.engine.fix;
 
 import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
 import io.relaywatch.alerts.engine.VerdictConfig;
+import io.relaywatch.events.IpAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,12 +65,10 @@ public record MynetworksNarrowing(
   private static List<String> internalPartsOf(IPAddress network, VerdictConfig config) {
     List<String> parts = new ArrayList<>();
     for (String cidr : config.internal().cidrs()) {
-      IPAddress internal = new IPAddressString(cidr.strip()).getAddress();
-      if (internal == null) {
+      IPAddress block = IpAddresses.parseNetwork(cidr);
+      if (block == null) {
         continue;
       }
-      IPAddress block =
-          internal.getNetworkPrefixLength() == null ? internal : internal.toPrefixBlock();
       if (block.getIPVersion() == network.getIPVersion()
           && network.contains(block)
           && narrowEnough(block)) {
