@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
  * ranges, so generated logs never name a real host. Draws are skewed: a few clients are seen very
  * often, as with the relay probers in a real log.
  */
-final class ClientPool {
+public final class ClientPool {
   /** One client as Postfix writes it: {@code host[ip]}. */
-  record Client(String host, String ip) {
+  public record Client(String host, String ip) {
     String bracketed() {
       return host + "[" + ip + "]";
     }
@@ -27,7 +27,8 @@ final class ClientPool {
 
   private final List<Client> clients;
 
-  ClientPool(SplittableRandom random, int size) {
+  /** {@code size} distinct clients drawn with {@code random}. */
+  public ClientPool(SplittableRandom random, int size) {
     Set<String> ips = new LinkedHashSet<>();
     while (ips.size() < size) {
       ips.add(randomIp(random));

@@ -5,7 +5,7 @@ package io.relaywatch.bench;
  * The shares follow the peer-baseline file: 12% rejects (7% relay denials), 1% SASL failures, the
  * rest the ordinary traffic of a small relay.
  */
-enum LineKind {
+public enum LineKind {
   RELAY_DENIED(700, true),
   UNKNOWN_RECIPIENT(220, true),
   RBL_LISTED(120, true),
@@ -27,7 +27,7 @@ enum LineKind {
   ANVIL_STATISTICS(50, false);
 
   /** The weights add up to this. */
-  static final int TOTAL_WEIGHT = 10_000;
+  public static final int TOTAL_WEIGHT = 10_000;
 
   private static final LineKind[] BY_TICKET = tickets();
 
@@ -48,7 +48,7 @@ enum LineKind {
   }
 
   /** The kind for a uniformly drawn ticket in {@code [0, TOTAL_WEIGHT)}. */
-  static LineKind forTicket(int ticket) {
+  public static LineKind forTicket(int ticket) {
     return BY_TICKET[ticket];
   }
 

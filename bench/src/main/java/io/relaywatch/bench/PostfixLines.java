@@ -9,7 +9,7 @@ import java.util.function.Function;
  * message}. The shapes are those Postfix writes; names and addresses are made up from reserved
  * domains and ranges.
  */
-final class PostfixLines {
+public final class PostfixLines {
   private static final String LOCAL_DOMAIN = "example.com";
   private static final String[] USERS = {
     "alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "info",
@@ -30,7 +30,8 @@ final class PostfixLines {
   private final String[] recentQueueIds = new String[RECENT_QUEUE_IDS];
   private int queueIdCursor;
 
-  PostfixLines(SplittableRandom random, ClientPool clients) {
+  /** Lines drawn with {@code random} from the clients of {@code clients}. */
+  public PostfixLines(SplittableRandom random, ClientPool clients) {
     this.random = random;
     this.clients = clients;
     for (int i = 0; i < RECENT_QUEUE_IDS; i++) {
@@ -39,7 +40,7 @@ final class PostfixLines {
   }
 
   /** Appends {@code program[pid]: message} for one line of the given kind. */
-  void append(StringBuilder line, LineKind kind, String syslogTime) {
+  public void append(StringBuilder line, LineKind kind, String syslogTime) {
     switch (kind) {
       case RELAY_DENIED -> reject(line, "reject", this::relayDenied);
       case UNKNOWN_RECIPIENT -> reject(line, "reject", this::unknownRecipient);

@@ -38,9 +38,20 @@ public final class FileTailer implements AutoCloseable {
     this.pendingResume = resumeFrom;
   }
 
-  /** A tailer with no history: reads the file at the path from its start, ignores {@code .1}. */
+  /**
+   * A tailer with no history: reads the file at the path from its start, ignores {@code .1}. Its
+   * checkpoint before the first poll already names {@code .1} as finished, so a restart from it
+   * (the shipper killed before its first commit) still ignores that {@code .1} but drains the file
+   * that was at the path if it has been rotated to {@code .1} since.
+   */
   public static FileTailer open(Path path, TailerOptions options) {
-    return new FileTailer(path, options, null);
+    FileTailer tailer = new FileTailer(path, options, null);
+    try {
+      tailer.noteFinishedRotatedFile();
+    } catch (IOException e) {
+      // unreadable .1: the first poll notes it or fails on it, as before
+    }
+    return tailer;
   }
 
   /** A tailer that continues where the checkpoint was taken; files are looked up on first poll. */

@@ -118,6 +118,30 @@ class ShipperIT {
   }
 
   @Test
+  void shouldShipAFileRotatedAwayAfterTheFirstShipperStoppedBeforeShippingALine()
+      throws IOException {
+    append();
+    ShipService first = start(config(Map.of()));
+    try (TopicContents checkpoints = TopicContents.of("it-checkpoints-" + run);
+        TopicContents topic = TopicContents.of("it-raw-" + run)) {
+      // The starting position is committed although there was no line to ship.
+      await().atMost(DEADLINE).until(() -> !checkpoints.values().isEmpty());
+      first.close();
+      services.remove(first);
+
+      append(lines(0, 100));
+      Files.move(dir.resolve("mail.log"), dir.resolve("mail.log.1"));
+      append(lines(100, 200));
+      start(config(Map.of()));
+
+      await()
+          .atMost(DEADLINE)
+          .untilAsserted(
+              () -> assertThat(topic.values()).containsExactlyElementsOf(expected(0, 200)));
+    }
+  }
+
+  @Test
   void shouldKeyByHostAndTraceEachLineToItsFileAndOffset() throws IOException {
     append("first", "second");
     start(config(Map.of()));

@@ -41,6 +41,38 @@ class CheckpointTest {
   }
 
   @Test
+  void shouldDrainTheFileOfTheStartingCheckpointRotatedAwayBeforeTheFirstPoll() throws Exception {
+    Path log = dir.resolve("mail.log");
+    append(rotated(log), "old, there before the first start\n");
+    append(log, "a1\n");
+    FileTailer before = FileTailer.open(log, options);
+    byte[] saved = before.checkpoint().toBytes();
+    before.close();
+    append(log, "a2\n");
+    rotate(log);
+    append(log, "b1\n");
+
+    try (FileTailer after = FileTailer.resume(log, TailerCheckpoint.fromBytes(saved), options)) {
+      assertThat(texts(after.poll())).containsExactly("a1", "a2", "b1");
+    }
+  }
+
+  @Test
+  void shouldIgnoreTheRotatedFileOfTheFirstStartAfterARestartFromTheStartingCheckpoint()
+      throws Exception {
+    Path log = dir.resolve("mail.log");
+    append(rotated(log), "old, there before the first start\n");
+    append(log, "a1\n");
+    FileTailer before = FileTailer.open(log, options);
+    byte[] saved = before.checkpoint().toBytes();
+    before.close();
+
+    try (FileTailer after = FileTailer.resume(log, TailerCheckpoint.fromBytes(saved), options)) {
+      assertThat(texts(after.poll())).containsExactly("a1");
+    }
+  }
+
+  @Test
   void shouldResumeAPartialLineFromItsStart() throws Exception {
     Path log = dir.resolve("mail.log");
     append(log, "one\ntw");
