@@ -1,7 +1,7 @@
 package io.relaywatch.streams.topology;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -83,7 +83,8 @@ final class WireReader {
     long second = readLong();
     int nano = readInt();
     ZoneOffset offset = ZoneOffset.ofTotalSeconds(readInt());
-    return OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano), offset);
+    // Not OffsetDateTime.ofInstant: it asks the offset for its ZoneRules, a new object per call.
+    return OffsetDateTime.of(LocalDateTime.ofEpochSecond(second, nano, offset), offset);
   }
 
   List<String> readStrings() {
