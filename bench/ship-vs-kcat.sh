@@ -34,7 +34,10 @@ if ((LINES == 1000000)); then LOG=$OUT/mail-1m.log; else LOG=$OUT/mail-$LINES.lo
 BENCH_CP="bench/target/classes:bench/target/lib/*"
 JAR=cli/target/relaywatch.jar
 # The same producer settings for both tools (relaywatch's are its defaults, ShipSession).
-KCAT_PROPS=(-X acks=all -X compression.codec=lz4 -X enable.idempotence=true -X linger.ms=20
+# COMPRESSION (lz4, the shipper's default): both tools use it; the shipper through KAFKA_COMPRESSION_TYPE.
+COMPRESSION=${COMPRESSION:-lz4}
+export KAFKA_COMPRESSION_TYPE=$COMPRESSION
+KCAT_PROPS=(-X acks=all -X compression.codec=$COMPRESSION -X enable.idempotence=true -X linger.ms=20
   -X batch.size=262144)
 
 die() { echo "ship-vs-kcat: $*" >&2; exit 1; }
@@ -160,7 +163,7 @@ verify() {
 print_table() {
   echo
   echo "Input: $LOG ($LINES lines, $(du -m "$LOG" | cut -f1) MB), $PARTITIONS partitions,"
-  echo "acks=all, idempotent, lz4, linger 20 ms, 256 KiB batches. Machine: $(nproc) cores,"
+  echo "acks=all, idempotent, $COMPRESSION, linger 20 ms, 256 KiB batches. Machine: $(nproc) cores,"
   echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "Shipper JVM: \`$SHIP_JAVA_OPTS\`. $RUNS alternating rounds; per round: kcat, shipper cold,"
   echo "shipper backlog. Medians over rounds; the ratio is taken within each round, then the median."
