@@ -27,7 +27,7 @@ public record RecentSessions(List<SessionRecord> sessions, long lastSeenMillis) 
    */
   public static final Duration RETENTION = Duration.ofDays(1);
 
-  static final Serde<RecentSessions> SERDE = new RecentSessionsSerde();
+  static final Serde<RecentSessions> SERDE = StoreValueSerde.recentSessions();
 
   private static final Comparator<SessionRecord> NEWEST_FIRST =
       Comparator.comparing(SessionRecord::end).reversed();

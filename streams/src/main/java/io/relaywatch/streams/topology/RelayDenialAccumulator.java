@@ -13,8 +13,9 @@ import java.util.Locale;
 
 /**
  * The running totals of one client's relay denials in one window: the value of the window stores
- * ({@link AccumulatorSerde}), turned into a {@link RelayDenialAggregate} for the output topic and
- * for queries. Mutable, because the aggregator updates the copy it has just read from the store.
+ * ({@link StoreValueSerde#accumulators()}), turned into a {@link RelayDenialAggregate} for the
+ * output topic and for queries. Mutable, because the aggregator updates the copy it has just read
+ * from the store.
  */
 @JsonAutoDetect(
     fieldVisibility = Visibility.ANY,
@@ -86,7 +87,9 @@ public final class RelayDenialAccumulator {
     }
   }
 
-  /** Writes the totals for {@link AccumulatorSerde}, every field in declaration order. */
+  /**
+   * Writes the totals for {@link StoreValueSerde#accumulators()}, every field in declaration order.
+   */
   void writeTo(WireWriter out) {
     out.writeLong(count);
     recipientDomains.writeTo(out);

@@ -32,7 +32,8 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class RelayDenialAggregation {
   /** The value serde of the window stores. */
-  public static final Serde<RelayDenialAccumulator> ACCUMULATOR_SERDE = new AccumulatorSerde();
+  public static final Serde<RelayDenialAccumulator> ACCUMULATOR_SERDE =
+      StoreValueSerde.accumulators();
 
   private RelayDenialAggregation() {}
 

@@ -9,9 +9,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A fold store's values ({@link OpenSession}, {@link OpenMessage}) in binary after a format byte.
- * Every session or message line rewrites its item, and writing it as JSON (dates formatted, raw
- * lines escaped) was a large part of the stream thread's time (docs/benchmarks.md).
+ * State store values in binary after a format byte: the folds' open items ({@link OpenSession},
+ * {@link OpenMessage}), the relay-denial windows ({@link RelayDenialAccumulator}) and each client's
+ * {@link RecentSessions}. Every line that touches one rewrites it, and writing it as JSON (dates
+ * formatted, raw lines escaped) was a large part of the stream thread's time (docs/benchmarks.md).
  *
  * <p>A value that starts with {@code '{'} is read as the JSON an older version stored, so that open
  * items and changelogs stay readable after an upgrade.
@@ -35,6 +36,23 @@ final class StoreValueSerde<T> implements Serde<T> {
 
   static StoreValueSerde<OpenMessage> messages() {
     return new StoreValueSerde<>(OpenMessage.class, OpenMessage::writeTo, OpenMessage::readFrom);
+  }
+
+  /**
+   * The window stores' values. Each denial reads and rewrites its window's value once per window
+   * size, through the record cache, which holds bytes: with JSON that was two parses and two writes
+   * per denial.
+   */
+  static StoreValueSerde<RelayDenialAccumulator> accumulators() {
+    return new StoreValueSerde<>(
+        RelayDenialAccumulator.class,
+        RelayDenialAccumulator::writeTo,
+        RelayDenialAccumulator::readFrom);
+  }
+
+  static StoreValueSerde<RecentSessions> recentSessions() {
+    return new StoreValueSerde<>(
+        RecentSessions.class, RecentSessionsWire::write, RecentSessionsWire::read);
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Random;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 class AccumulatorSerdeTest {
@@ -24,7 +25,7 @@ class AccumulatorSerdeTest {
   private static final AggregationConfig CONFIG =
       new AggregationConfig(
           List.of(Duration.ofHours(1)), Duration.ofDays(1), List.of("example.org"), 50, 5);
-  private final AccumulatorSerde serde = new AccumulatorSerde();
+  private final Serde<RelayDenialAccumulator> serde = StoreValueSerde.accumulators();
 
   @Test
   void shouldReadBackTotalsExactAndEstimated() {

@@ -17,11 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 class RecentSessionsSerdeTest {
   private static final String TOPIC = "x-recent-sessions-changelog";
-  private final RecentSessionsSerde serde = new RecentSessionsSerde();
+  private final Serde<RecentSessions> serde = StoreValueSerde.recentSessions();
 
   @Test
   void shouldReadBackRandomSessionLists() {

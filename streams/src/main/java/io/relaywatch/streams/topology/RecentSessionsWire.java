@@ -1,7 +1,6 @@
 package io.relaywatch.streams.topology;
 
 import io.relaywatch.events.AuthOutcome;
-import io.relaywatch.events.JsonSerde;
 import io.relaywatch.events.RejectReason;
 import io.relaywatch.events.SessionClose;
 import io.relaywatch.events.SessionRecord;
@@ -9,58 +8,31 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The {@link RecentSessions#STORE} values in binary after a format byte. Every session read and
- * rewrote its client's 20 newest sessions as JSON, with two dates each to format and parse. A value
- * that starts with {@code '{'} is read as the JSON an older version stored.
+ * The {@link RecentSessions#STORE} values in binary, for {@link StoreValueSerde#recentSessions()}.
+ * Every session read and rewrote its client's 20 newest sessions as JSON, with two dates each to
+ * format and parse.
  */
-final class RecentSessionsSerde implements Serde<RecentSessions> {
-  private static final int FORMAT = 1;
-  private static final JsonSerde<RecentSessions> JSON = new JsonSerde<>(RecentSessions.class);
+final class RecentSessionsWire {
+  private RecentSessionsWire() {}
 
-  @Override
-  public Serializer<RecentSessions> serializer() {
-    return (topic, recent) -> {
-      if (recent == null) {
-        return null;
-      }
-      WireWriter out = new WireWriter(256 * (recent.sessions().size() + 1)).writeByte(FORMAT);
-      out.writeLong(recent.lastSeenMillis()).writeInt(recent.sessions().size());
-      recent.sessions().forEach(session -> write(out, session));
-      return out.toByteArray();
-    };
+  static void write(RecentSessions recent, WireWriter out) {
+    out.writeLong(recent.lastSeenMillis()).writeInt(recent.sessions().size());
+    recent.sessions().forEach(session -> writeSession(out, session));
   }
 
-  @Override
-  public Deserializer<RecentSessions> deserializer() {
-    return (topic, bytes) -> {
-      if (bytes == null) {
-        return null;
-      }
-      if (bytes.length > 0 && bytes[0] == '{') {
-        return JSON.deserializer().deserialize(topic, bytes);
-      }
-      if (bytes.length == 0 || bytes[0] != FORMAT) {
-        throw new SerializationException(
-            "not recent sessions of format " + FORMAT + " (" + bytes.length + " bytes)");
-      }
-      WireReader in = new WireReader(bytes, 1);
-      long lastSeen = in.readLong();
-      int count = in.readInt();
-      List<SessionRecord> sessions = new ArrayList<>(Math.min(count, RecentSessions.LIMIT));
-      for (int i = 0; i < count; i++) {
-        sessions.add(read(in));
-      }
-      return new RecentSessions(sessions, lastSeen);
-    };
+  static RecentSessions read(WireReader in) {
+    long lastSeen = in.readLong();
+    int count = in.readInt();
+    List<SessionRecord> sessions = new ArrayList<>(Math.min(count, RecentSessions.LIMIT));
+    for (int i = 0; i < count; i++) {
+      sessions.add(readSession(in));
+    }
+    return new RecentSessions(sessions, lastSeen);
   }
 
-  private static void write(WireWriter out, SessionRecord s) {
+  private static void writeSession(WireWriter out, SessionRecord s) {
     out.writeString(s.host())
         .writeString(s.program())
         .writeNullableInt(s.pid())
@@ -84,7 +56,7 @@ final class RecentSessionsSerde implements Serde<RecentSessions> {
     BinaryMailEventSerde.writeCommands(out, s.commands());
   }
 
-  private static SessionRecord read(WireReader in) {
+  private static SessionRecord readSession(WireReader in) {
     return new SessionRecord(
         in.readString(),
         in.readString(),
