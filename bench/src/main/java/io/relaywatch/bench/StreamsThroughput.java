@@ -2,7 +2,6 @@ package io.relaywatch.bench;
 
 import io.relaywatch.config.Settings;
 import io.relaywatch.events.Json;
-import io.relaywatch.events.Topic;
 import io.relaywatch.events.TopicCreator;
 import io.relaywatch.events.Topics;
 import io.relaywatch.kafka.EmbeddedKafka;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -130,17 +128,10 @@ public final class StreamsThroughput {
   }
 
   private static void createTopics(String bootstrap, int partitions) throws Exception {
-    List<Topic<?, ?>> topics =
-        List.of(
-            Topics.RAW_LINES,
-            Topics.EVENTS,
-            Topics.UNPARSED,
-            Topics.RELAY_DENIALS,
-            Topics.SESSIONS,
-            Topics.SASL_BACKEND_ERRORS);
+
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      TopicCreator.ensure(admin, topics, partitions, Duration.ofSeconds(30));
+      TopicCreator.ensure(admin, StreamsApp.TOPICS, partitions, Duration.ofSeconds(30));
     }
   }
 

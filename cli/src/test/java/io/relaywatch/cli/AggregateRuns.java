@@ -7,6 +7,7 @@ import io.relaywatch.events.RelayDenialAggregate;
 import io.relaywatch.events.TopicCreator;
 import io.relaywatch.events.Topics;
 import io.relaywatch.kafka.testing.TopicContents;
+import io.relaywatch.streams.app.StreamsApp;
 import io.relaywatch.streams.app.StreamsAppConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -87,17 +88,7 @@ final class AggregateRuns {
   static void createTopics(String bootstrap) throws Exception {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      TopicCreator.ensure(
-          admin,
-          List.of(
-              Topics.RAW_LINES,
-              Topics.EVENTS,
-              Topics.UNPARSED,
-              Topics.RELAY_DENIALS,
-              Topics.SESSIONS,
-              Topics.SASL_BACKEND_ERRORS),
-          PARTITIONS,
-          Duration.ofSeconds(30));
+      TopicCreator.ensure(admin, StreamsApp.TOPICS, PARTITIONS, Duration.ofSeconds(30));
       awaitLeaders(admin, Topics.RAW_LINES.name());
     }
   }

@@ -1,6 +1,7 @@
 package io.relaywatch.streams.app;
 
 import io.prometheus.client.CollectorRegistry;
+import io.relaywatch.events.Topic;
 import io.relaywatch.events.TopicCreator;
 import io.relaywatch.events.Topics;
 import io.relaywatch.ops.OpsServer;
@@ -28,6 +29,17 @@ import org.apache.kafka.streams.state.HostInfo;
  * builds the configuration and calls {@link #start()}.
  */
 public final class StreamsApp implements AutoCloseable {
+  /** The topics the application reads and writes, which it creates when they are missing. */
+  public static final List<Topic<?, ?>> TOPICS =
+      List.of(
+          Topics.RAW_LINES,
+          Topics.EVENTS,
+          Topics.UNPARSED,
+          Topics.RELAY_DENIALS,
+          Topics.SESSIONS,
+          Topics.MESSAGES,
+          Topics.SASL_BACKEND_ERRORS);
+
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
@@ -41,18 +53,7 @@ public final class StreamsApp implements AutoCloseable {
   public static StreamsApp start(StreamsAppConfig config) throws Exception {
     if (config.createTopics()) {
       try (Admin admin = Admin.create(config.kafka())) {
-        TopicCreator.ensure(
-            admin,
-            List.of(
-                Topics.RAW_LINES,
-                Topics.EVENTS,
-                Topics.UNPARSED,
-                Topics.RELAY_DENIALS,
-                Topics.SESSIONS,
-                Topics.MESSAGES,
-                Topics.SASL_BACKEND_ERRORS),
-            config.partitions(),
-            Duration.ofSeconds(30));
+        TopicCreator.ensure(admin, TOPICS, config.partitions(), Duration.ofSeconds(30));
       }
     }
     CollectorRegistry registry = new CollectorRegistry(true);
