@@ -96,27 +96,18 @@ class ConfigFuzzTest {
   }
 
   private static List<String> mutate(List<String> base, Random random) {
-    List<String> lines = new ArrayList<>(base);
-    int edits = 1 + random.nextInt(4);
-    for (int i = 0; i < edits; i++) {
-      int at = random.nextInt(lines.size());
-      String line = lines.get(at);
-      String junk = JUNK[random.nextInt(JUNK.length)];
-      switch (random.nextInt(5)) {
-        case 0 -> { // replace a value
-          int colon = line.indexOf(':');
-          lines.set(at, colon < 0 ? line + junk : line.substring(0, colon + 1) + " " + junk);
-        }
-        case 1 -> lines.set(at, line.replaceFirst("^(\\s*)#\\s?", "$1")); // uncomment
-        case 2 ->
-            lines.add(at, line.replaceAll("\\S.*", "") + "x" + random.nextInt(9) + ": " + junk);
-        case 3 -> lines.remove(at);
-        default -> lines.set(at, line.substring(0, random.nextInt(line.length() + 1)));
-      }
-      if (lines.isEmpty()) {
-        lines.add(junk);
-      }
-    }
-    return lines;
+    return SettingsFileEdits.apply(
+        base,
+        new SettingsFileEdits.Choices() {
+          @Override
+          public int below(int bound) {
+            return random.nextInt(bound);
+          }
+
+          @Override
+          public String junk() {
+            return JUNK[random.nextInt(JUNK.length)];
+          }
+        });
   }
 }

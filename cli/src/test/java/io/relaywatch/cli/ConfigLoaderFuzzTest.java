@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -114,22 +113,18 @@ class ConfigLoaderFuzzTest {
   }
 
   private static List<String> edit(List<String> base, FuzzedDataProvider data) {
-    List<String> lines = new ArrayList<>(base);
-    int edits = data.consumeInt(1, 4);
-    for (int i = 0; i < edits && !lines.isEmpty(); i++) {
-      int at = data.consumeInt(0, lines.size() - 1);
-      String line = lines.get(at);
-      String junk = data.consumeString(60);
-      switch (data.consumeInt(0, 3)) {
-        case 0 -> {
-          int colon = line.indexOf(':');
-          lines.set(at, colon < 0 ? line + junk : line.substring(0, colon + 1) + " " + junk);
-        }
-        case 1 -> lines.set(at, line.replaceFirst("^(\\s*)#\\s?", "$1"));
-        case 2 -> lines.add(at, line.replaceAll("\\S.*", "") + junk);
-        default -> lines.remove(at);
-      }
-    }
-    return lines;
+    return SettingsFileEdits.apply(
+        base,
+        new SettingsFileEdits.Choices() {
+          @Override
+          public int below(int bound) {
+            return data.consumeInt(0, bound - 1);
+          }
+
+          @Override
+          public String junk() {
+            return data.consumeString(60);
+          }
+        });
   }
 }
