@@ -1,41 +1,36 @@
 package io.relaywatch.streams.parse;
 
 /**
- * The slowest of many timed inputs, for fuzz tests to report. The input is kept shortened and
- * escaped: fuzzed text is printed to a terminal or CI log.
+ * The slowest of many timed inputs, for fuzz tests to report. It is kept whole, to replay, and
+ * printed shortened and escaped: fuzzed text goes to a terminal or CI log.
  */
 final class SlowestInput {
   private static final int SHOWN_CHARS = 160;
   private long count;
   private long slowestNanos = -1;
   private String slowest = "";
-  private String slowestWhole = "";
-  private int slowestLength;
 
   synchronized void offer(long nanos, String input) {
     count++;
     if (nanos > slowestNanos) {
       slowestNanos = nanos;
-      slowestLength = input.length();
-      slowestWhole = input;
-      slowest = input.length() > SHOWN_CHARS ? input.substring(0, SHOWN_CHARS) : input;
+      slowest = input;
     }
-  }
-
-  synchronized long slowestNanos() {
-    return slowestNanos;
   }
 
   /** The slowest input in full, to replay it. */
   synchronized String slowestInput() {
-    return slowestWhole;
+    return slowest;
   }
 
   @Override
   public synchronized String toString() {
     return String.format(
         "%d inputs, slowest %.1f us (%d chars): %s",
-        count, slowestNanos / 1e3, slowestLength, escape(slowest));
+        count,
+        slowestNanos / 1e3,
+        slowest.length(),
+        escape(slowest.substring(0, Math.min(slowest.length(), SHOWN_CHARS))));
   }
 
   static String escape(String text) {
