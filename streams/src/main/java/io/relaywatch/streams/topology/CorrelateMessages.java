@@ -3,15 +3,12 @@ package io.relaywatch.streams.topology;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.MessageRecord;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Folds the lines of each Postfix message (key {@code host|queue id}) into its open message and
@@ -30,24 +27,12 @@ final class CorrelateMessages implements Processor<String, MailEvent, String, Me
     this.metrics = metrics;
   }
 
-  /** The processor together with its store, so that wiring it needs no {@code addStateStore}. */
+  /** The processor together with its store. */
   static ProcessorSupplier<String, MailEvent, String, MessageRecord> supplier(
       MessageConfig config, StreamsMetrics metrics) {
-    return new ProcessorSupplier<>() {
-      @Override
-      public Processor<String, MailEvent, String, MessageRecord> get() {
-        return new CorrelateMessages(config, metrics);
-      }
-
-      @Override
-      public Set<StoreBuilder<?>> stores() {
-        return Set.of(
-            Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(MessageCorrelation.STORE),
-                Serdes.String(),
-                StoreValueSerde.messages()));
-      }
-    };
+    return new WithStores<>(
+        () -> new CorrelateMessages(config, metrics),
+        Set.of(WithStores.keyValueStore(MessageCorrelation.STORE, StoreValueSerde.messages())));
   }
 
   @Override

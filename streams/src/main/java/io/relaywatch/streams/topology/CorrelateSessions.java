@@ -3,15 +3,12 @@ package io.relaywatch.streams.topology;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.SessionRecord;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Folds the lines of each smtpd process (key {@code host|program|pid}) into its open session and
@@ -29,24 +26,12 @@ final class CorrelateSessions implements Processor<String, MailEvent, String, Se
     this.config = config;
   }
 
-  /** The processor together with its store, so that wiring it needs no {@code addStateStore}. */
+  /** The processor together with its store. */
   static ProcessorSupplier<String, MailEvent, String, SessionRecord> supplier(
       SessionConfig config) {
-    return new ProcessorSupplier<>() {
-      @Override
-      public Processor<String, MailEvent, String, SessionRecord> get() {
-        return new CorrelateSessions(config);
-      }
-
-      @Override
-      public Set<StoreBuilder<?>> stores() {
-        return Set.of(
-            Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SessionCorrelation.STORE),
-                Serdes.String(),
-                StoreValueSerde.sessions()));
-      }
-    };
+    return new WithStores<>(
+        () -> new CorrelateSessions(config),
+        Set.of(WithStores.keyValueStore(SessionCorrelation.STORE, StoreValueSerde.sessions())));
   }
 
   @Override

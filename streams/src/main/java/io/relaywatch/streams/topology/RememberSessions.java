@@ -14,8 +14,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Keeps the last {@link RecentSessions#LIMIT} sessions of each client IP in the {@link
@@ -39,23 +37,11 @@ final class RememberSessions implements Processor<String, SessionRecord, Void, V
 
   /** The processor together with its store. */
   static ProcessorSupplier<String, SessionRecord, Void, Void> supplier() {
-    return new ProcessorSupplier<>() {
-      @Override
-      public Processor<String, SessionRecord, Void, Void> get() {
-        return new RememberSessions();
-      }
-
-      @Override
-      public Set<StoreBuilder<?>> stores() {
-        return Set.of(
-            Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RecentSessions.STORE),
-                Serdes.String(),
-                RecentSessions.SERDE),
-            Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(LAST_SEEN_STORE), Serdes.String(), Serdes.Long()));
-      }
-    };
+    return new WithStores<>(
+        RememberSessions::new,
+        Set.of(
+            WithStores.keyValueStore(RecentSessions.STORE, RecentSessions.SERDE),
+            WithStores.keyValueStore(LAST_SEEN_STORE, Serdes.Long())));
   }
 
   @Override

@@ -1,0 +1,45 @@
+package io.relaywatch.streams.topology;
+
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * A processor supplier that brings its own state stores, so that wiring the processor needs no
+ * {@code addStateStore} and the store cannot be left out.
+ */
+final class WithStores<KIn, VIn, KOut, VOut> implements ProcessorSupplier<KIn, VIn, KOut, VOut> {
+  private final Supplier<Processor<KIn, VIn, KOut, VOut>> processor;
+  private final Set<StoreBuilder<?>> stores;
+
+  /**
+   * @param processor a new processor at each call (one per task)
+   * @param stores the stores it reads by name
+   */
+  WithStores(Supplier<Processor<KIn, VIn, KOut, VOut>> processor, Set<StoreBuilder<?>> stores) {
+    this.processor = processor;
+    this.stores = Set.copyOf(stores);
+  }
+
+  /** A persistent key-value store keyed by strings. */
+  static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(String name, Serde<V> values) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(name), Serdes.String(), values);
+  }
+
+  @Override
+  public Processor<KIn, VIn, KOut, VOut> get() {
+    return processor.get();
+  }
+
+  @Override
+  public Set<StoreBuilder<?>> stores() {
+    return stores;
+  }
+}
