@@ -3,7 +3,6 @@ package io.relaywatch.streams.topology;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.MessageRecord;
 import java.util.Set;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -13,9 +12,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Folds the lines of each Postfix message (key {@code host|queue id}) into its open message and
  * forwards the finished {@link MessageRecord}, keyed by client IP, when qmgr logs {@code removed}
- * or when the message has been quiet for the timeout (a stream-time punctuator: the store holds
- * each message at most that long after its last line). The fold is {@link MessageJoin}, shared with
- * {@code relaywatch diagnose}; this processor gives it a state store, a clock and metrics.
+ * or when the message has been quiet for the timeout of event time (the join's own clock: the store
+ * holds each message at most that long after its last line). It sees every parsed event of its
+ * raw-lines partition and keys the message lines by queue id itself. The fold is {@link
+ * MessageJoin}, shared with {@code relaywatch diagnose}; this processor gives it a state store and
+ * metrics.
  */
 final class CorrelateMessages implements Processor<String, MailEvent, String, MessageRecord> {
   private final MessageConfig config;
@@ -47,14 +48,14 @@ final class CorrelateMessages implements Processor<String, MailEvent, String, Me
               metrics.recordMessage(message, config.internalNetworks());
               context.forward(new Record<>(MessageJoin.recordKey(message), message, time));
             });
-    context.schedule(config.scanInterval(), PunctuationType.STREAM_TIME, join::closeQuiet);
   }
 
   @Override
   public void process(Record<String, MailEvent> record) {
-    if (record.key() == null || record.value() == null) {
+    if (record.value() == null) {
       return;
     }
-    join.process(record.key(), record.value(), record.timestamp());
+    // The record time is the event time (set by parse); the key is the client's, not the fold's.
+    join.accept(record.value(), record.timestamp());
   }
 }

@@ -3,7 +3,6 @@ package io.relaywatch.streams.topology;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.SessionRecord;
 import java.util.Set;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -14,9 +13,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Folds the lines of each smtpd process (key {@code host|program|pid}) into its open session and
  * forwards the finished {@link SessionRecord}, keyed by client IP, when the disconnect summary
  * arrives, when the process turns to another client, or when the session has been quiet for the
- * timeout (a stream-time punctuator, so replaying a backlog closes sessions as the log did). The
- * fold itself is {@link SessionJoin}, shared with {@code relaywatch diagnose}; this processor only
- * gives it a state store and a clock.
+ * timeout of event time (the join's own clock, not a punctuator: this task's stream time is when
+ * lines were shipped, so replaying a backlog closes sessions as the log did). It sees every parsed
+ * event of its raw-lines partition, keyed by client, and keys the session lines by process itself.
+ * The fold is {@link SessionJoin}, shared with {@code relaywatch diagnose}; this processor only
+ * gives it a state store.
  */
 final class CorrelateSessions implements Processor<String, MailEvent, String, SessionRecord> {
   private final SessionConfig config;
@@ -43,14 +44,14 @@ final class CorrelateSessions implements Processor<String, MailEvent, String, Se
             config,
             new StateStoreItems<>(store, OpenSession::lastSeenMillis),
             (session, time) -> context.forward(new Record<>(session.clientIp(), session, time)));
-    context.schedule(config.scanInterval(), PunctuationType.STREAM_TIME, join::closeQuiet);
   }
 
   @Override
   public void process(Record<String, MailEvent> record) {
-    if (record.key() == null || record.value() == null) {
+    if (record.value() == null) {
       return;
     }
-    join.process(record.key(), record.value(), record.timestamp());
+    // The record time is the event time (set by parse); the key is the client's, not the fold's.
+    join.accept(record.value(), record.timestamp());
   }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
 /**
  * Joins the lines of each Postfix message, by (host, queue id), into {@link MessageRecord}s: the
  * one implementation of message correlation. The Streams processor ({@link CorrelateMessages})
- * keeps open messages in its state store and closes quiet ones from a stream-time punctuator;
- * {@code relaywatch diagnose} uses {@link #inMemory} and feeds it a log file's events in order, so
- * both reach the same messages.
+ * keeps open messages in its state store; {@code relaywatch diagnose} uses {@link #inMemory}. Both
+ * feed it every event of the log in order and close quiet messages on the same event-time clock
+ * ({@link FoldClock}), so both reach the same messages.
  *
  * <p>A message closes when qmgr logs {@code removed} ({@code complete}), when it has been quiet for
  * {@link MessageConfig#timeout()} of stream time ({@code timeout}), or when its queue id is given
@@ -46,14 +46,13 @@ public final class MessageJoin {
 
   private final Sink sink;
 
-  // Offline only: the stream time and the punctuation schedule a Streams task would keep.
-  private final OfflineSchedule schedule;
+  private final FoldClock clock;
 
   MessageJoin(MessageConfig config, OpenItems<OpenMessage> open, Sink sink) {
     this.config = config;
     this.open = open;
     this.sink = sink;
-    this.schedule = new OfflineSchedule(config.scanInterval());
+    this.clock = new FoldClock(config.scanInterval());
   }
 
   /**
@@ -73,10 +72,15 @@ public final class MessageJoin {
 
   /**
    * Feeds one event of the log, in log order; every event moves stream time, and quiet messages are
-   * closed on the same schedule as the topology's punctuator (see {@link SessionJoin#accept}).
+   * closed on the same schedule as quiet sessions (see {@link SessionJoin#accept}).
    */
   public void accept(MailEvent event) {
-    long recordTime = schedule.advance(event, this::closeQuiet);
+    accept(event, clock.recordTime(event));
+  }
+
+  /** Feeds one event of the log at its record time (the topology's, already its event time). */
+  void accept(MailEvent event, long recordTime) {
+    clock.advance(recordTime, this::closeQuiet);
     if (joins(event)) {
       process(messageKey(event), event, recordTime);
     }

@@ -5,10 +5,8 @@ import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.Mta;
 import io.relaywatch.events.SessionRecord;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * Session correlation: one {@link SessionRecord} per SMTP session of a Postfix smtpd process, and
@@ -16,22 +14,24 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * stream for the caller to write ({@code Topics.SESSIONS}, {@code Topics.SASL_BACKEND_ERRORS}).
  *
  * <pre>
- * events -> smtpd lines with a client -> key host|program|pid -> sessions-by-process (repartition)
- *        -> correlate-sessions (store open-sessions; timeout punctuator) -> sessions keyed by IP
+ * events -> correlate-sessions (smtpd lines with a client, keyed host|program|pid inside;
+ *           store open-sessions-by-host; event-time clock) -> sessions keyed by IP
  * events -> sasl_backend_unavailable -> keyed by mail host
  * </pre>
  *
  * <p>The fold needs each process's lines in log order. Feed it the stream that comes from {@code
- * relaywatch.raw-lines} (all lines of a host on one partition), not a re-read of {@code
+ * relaywatch.raw-lines}, keyed by mail host, so all lines of a host are on one partition and one
+ * task, in log order: the fold runs right there, with no repartition. Not a re-read of {@code
  * relaywatch.events}, whose client-IP keys spread one process's consecutive sessions over
- * partitions.
+ * partitions. The fold sees every event, since every event moves its clock.
  */
 public final class SessionCorrelation {
-  /** The key-value store of open sessions, keyed by {@code host|program|pid}. */
-  public static final String STORE = "open-sessions";
-
-  /** The repartition by smtpd process (topic {@code <application.id>-sessions-by-process-...}). */
-  public static final String REPARTITION = "sessions-by-process";
+  /**
+   * The key-value store of open sessions, keyed by {@code host|program|pid}, on the partitions of
+   * {@code relaywatch.raw-lines} (by mail host). Not {@code open-sessions}: that was the store of
+   * the older repartition by process, whose changelog must not be restored into this one.
+   */
+  public static final String STORE = "open-sessions-by-host";
 
   private static final Set<EventType> SESSION_TYPES =
       Set.of(
@@ -45,14 +45,7 @@ public final class SessionCorrelation {
   /** Sessions keyed by client IP, emitted when each closes. */
   public static KStream<String, SessionRecord> addTo(
       KStream<String, MailEvent> events, SessionConfig config) {
-    return events
-        .filter((key, event) -> correlates(event), Named.as("session-lines"))
-        .selectKey((key, event) -> processKey(event), Named.as("key-by-process"))
-        .repartition(
-            Repartitioned.<String, MailEvent>as(REPARTITION)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(new BinaryMailEventSerde()))
-        .process(CorrelateSessions.supplier(config), Named.as("correlate-sessions"));
+    return events.process(CorrelateSessions.supplier(config), Named.as("correlate-sessions"));
   }
 
   /** SASL backend errors keyed by mail host (the record key when the line names no host). */

@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * Joins the lines of each Postfix smtpd process into {@link SessionRecord}s: the one implementation
  * of session correlation. The Streams processor ({@link CorrelateSessions}) keeps open sessions in
- * its state store and closes quiet ones from a stream-time punctuator; {@code relaywatch diagnose}
- * uses {@link #inMemory} and feeds it a log file's events in order, so both reach the same
- * sessions.
+ * its state store; {@code relaywatch diagnose} uses {@link #inMemory}. Both feed it every event of
+ * the log in order and close quiet sessions on the same event-time clock ({@link FoldClock}), so
+ * both reach the same sessions.
  *
  * <p>A session closes when its disconnect summary arrives, when its process logs a line for another
  * client, or when it has been quiet for {@link SessionConfig#timeout()} of stream time (the latest
@@ -36,14 +36,13 @@ public final class SessionJoin {
 
   private final Sink sink;
 
-  // Offline only: the stream time and the punctuation schedule a Streams task would keep.
-  private final OfflineSchedule schedule;
+  private final FoldClock clock;
 
   SessionJoin(SessionConfig config, OpenItems<OpenSession> open, Sink sink) {
     this.config = config;
     this.open = open;
     this.sink = sink;
-    this.schedule = new OfflineSchedule(config.scanInterval());
+    this.clock = new FoldClock(config.scanInterval());
   }
 
   /**
@@ -64,18 +63,18 @@ public final class SessionJoin {
 
   /**
    * Feeds one event of the log, in log order. Every event moves stream time (the latest event time
-   * seen); when that passes the next scan interval, quiet sessions are closed first, the way the
-   * topology does it under {@code TopologyTestDriver} (aligned to multiples of {@link
-   * SessionConfig#scanInterval()}, first on the first event), so a line that comes after its
-   * session was quiet for the timeout starts a new session. Then the event is folded in, unless it
-   * is not a Postfix smtpd session line, which the topology filters out too.
-   *
-   * <p>On a broker the correlation runs in its own task, which may fold such a late line into the
-   * old session before its punctuator runs; only a line of the same client arriving after more than
-   * the timeout of silence is placed differently.
+   * seen); when that passes the next scan interval, quiet sessions are closed first (aligned to
+   * multiples of {@link SessionConfig#scanInterval()}, first on the first event), so a line that
+   * comes after its session was quiet for the timeout starts a new session. Then the event is
+   * folded in, unless it is not a Postfix smtpd session line.
    */
   public void accept(MailEvent event) {
-    long recordTime = schedule.advance(event, this::closeQuiet);
+    accept(event, clock.recordTime(event));
+  }
+
+  /** Feeds one event of the log at its record time (the topology's, already its event time). */
+  void accept(MailEvent event, long recordTime) {
+    clock.advance(recordTime, this::closeQuiet);
     if (joins(event)) {
       process(SessionCorrelation.processKey(event), event, recordTime);
     }

@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Named pieces keep their state and topics when the topology around them changes. */
+/**
+ * Named pieces keep their state and topics when the topology around them changes; the fold runs
+ * where the lines are, with no repartition.
+ */
 class SessionTopologyNamesTest {
   @Test
-  void shouldNameTheRepartitionTheStoreAndEveryProcessor() {
+  void shouldNameTheStoreAndEveryProcessorWithoutARepartition() {
     String described = SessionDriver.topology(SessionConfig.defaults()).describe().toString();
 
     assertThat(described)
         .contains(
-            "Sink: sessions-by-process-repartition-sink (topic: sessions-by-process-repartition)",
-            "Processor: correlate-sessions (stores: [open-sessions])",
-            "Processor: session-lines",
-            "Processor: key-by-process",
+            "Processor: correlate-sessions (stores: [open-sessions-by-host])",
             "Processor: sasl-backend-errors-by-host")
+        .doesNotContain("repartition")
         .doesNotContainPattern("KSTREAM-|KTABLE-");
   }
 }
