@@ -33,7 +33,7 @@ final class CorrelateMessages implements Processor<String, MailEvent, String, Me
       MessageConfig config, StreamsMetrics metrics) {
     return new WithStores<>(
         () -> new CorrelateMessages(config, metrics),
-        Set.of(WithStores.keyValueStore(MessageCorrelation.STORE, StoreValueSerde.messages())));
+        Set.of(WithStores.foldStore(MessageCorrelation.STORE, StoreValueSerde.messages())));
   }
 
   @Override

@@ -32,7 +32,7 @@ final class CorrelateSessions implements Processor<String, MailEvent, String, Se
       SessionConfig config) {
     return new WithStores<>(
         () -> new CorrelateSessions(config),
-        Set.of(WithStores.keyValueStore(SessionCorrelation.STORE, StoreValueSerde.sessions())));
+        Set.of(WithStores.foldStore(SessionCorrelation.STORE, StoreValueSerde.sessions())));
   }
 
   @Override

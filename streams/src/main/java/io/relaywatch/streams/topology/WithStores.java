@@ -33,6 +33,14 @@ final class WithStores<KIn, VIn, KOut, VOut> implements ProcessorSupplier<KIn, V
         Stores.persistentKeyValueStore(name), Serdes.String(), values);
   }
 
+  /**
+   * The store of a fold's open items ({@code open-sessions-by-host}, {@code
+   * open-messages-by-host}), logged to its changelog so that open items survive a restart.
+   */
+  static <V> StoreBuilder<KeyValueStore<String, V>> foldStore(String name, Serde<V> values) {
+    return keyValueStore(name, values);
+  }
+
   @Override
   public Processor<KIn, VIn, KOut, VOut> get() {
     return processor.get();
