@@ -25,17 +25,20 @@ import org.apache.kafka.streams.kstream.Produced;
  *   -> recognised events, keyed by client IP (or host) -> relaywatch.events
  *   -> unparsed lines with their reason               -> relaywatch.unparsed
  *   -> ignored lines: counted only
- *   -> Postfix smtpd events, by process (log order)    -> sessions -> relaywatch.sessions
+ *   -> Postfix smtpd events, folded by process here    -> sessions -> relaywatch.sessions
  *   -> SASL backend failures, by mail host             -> relaywatch.sasl-backend-errors
- *   -> Postfix message lines, by host|queue id         -> messages -> relaywatch.messages
  *   -> relay denials, by client IP (repartition)
  *        -> windowed aggregates per client             -> relaywatch.relay-denials
+ *   -> Postfix message lines, folded by queue id here  -> messages -> relaywatch.messages
  * relaywatch.sessions (key: client IP)
  *   -> the last sessions per client                    -> store recent-sessions (for queries)
  * </pre>
  *
- * Every processor and sink is named, so that {@code describe()} is stable across versions (checked
- * by a golden file).
+ * The folds of sessions and messages run in the task of the raw lines (one mail host's lines are on
+ * one partition, in log order), on their own event-time clock, with no repartition.
+ *
+ * <p>Every processor and sink is named, so that {@code describe()} is stable across versions
+ * (checked by a golden file).
  */
 public final class RelaywatchTopology {
   private RelaywatchTopology() {}
@@ -62,7 +65,8 @@ public final class RelaywatchTopology {
       MessageConfig messages) {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, MailEvent> parsed = parseLines(builder, parser, metrics);
-    // Sessions fold each process's lines in log order, which only the parsed stream still has.
+    // Sessions fold each process's lines in log order, which only the parsed stream still has: in
+    // this task, keyed by process inside the processor, so no repartition.
     SessionCorrelation.addTo(parsed, sessions)
         .to(Topics.SESSIONS.name(), produced(Topics.SESSIONS, "sessions-sink"));
     SessionCorrelation.saslBackendErrors(parsed)
@@ -79,8 +83,7 @@ public final class RelaywatchTopology {
             Consumed.with(Topics.SESSIONS.keySerde(), Topics.SESSIONS.valueSerde())
                 .withName("sessions-source"))
         .process(RememberSessions.supplier(), Named.as("remember-recent-sessions"));
-    // Messages, like sessions, need each queue id's lines in log order: off the parsed stream.
-    // Wired last so that the older sub-topologies keep their numbers (task ids) on upgrade.
+    // Messages, like sessions, need each queue id's lines in log order: folded in this task too.
     MessageCorrelation.addTo(parsed, messages, metrics)
         .to(Topics.MESSAGES.name(), produced(Topics.MESSAGES, "messages-sink"));
     return builder.build();
