@@ -41,9 +41,9 @@ final class CorrelateMessages implements Processor<String, MailEvent, String, Me
     KeyValueStore<String, OpenMessage> store = context.getStateStore(MessageCorrelation.STORE);
     // The record time is the message's last line, so the alert's latency starts from the log.
     join =
-        new MessageJoin(
+        MessageJoin.inStore(
             config,
-            new StateStoreItems<>(store, OpenMessage::lastSeenMillis),
+            store,
             (message, time) -> {
               metrics.recordMessage(message, config.internalNetworks());
               context.forward(new Record<>(MessageJoin.recordKey(message), message, time));

@@ -40,9 +40,9 @@ final class CorrelateSessions implements Processor<String, MailEvent, String, Se
     KeyValueStore<String, OpenSession> store = context.getStateStore(SessionCorrelation.STORE);
     // The record time is the session's last line, so downstream windows see it when it ended.
     join =
-        new SessionJoin(
+        SessionJoin.inStore(
             config,
-            new StateStoreItems<>(store, OpenSession::lastSeenMillis),
+            store,
             (session, time) -> context.forward(new Record<>(session.clientIp(), session, time)));
   }
 

@@ -7,6 +7,8 @@ import io.relaywatch.events.MessageRecord;
 import io.relaywatch.events.Mta;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Joins the lines of each Postfix message, by (host, queue id), into {@link MessageRecord}s: the
@@ -63,11 +65,25 @@ public final class MessageJoin {
   public static MessageJoin inMemory(MessageConfig config, int maxOpen, Sink sink) {
     return new MessageJoin(
         config,
-        new MemoryItems<OpenMessage>(
-            maxOpen,
-            OpenMessage::lastSeenMillis,
-            message -> sink.closed(message.close(MessageClose.TIMEOUT), message.lastSeenMillis())),
+        new MemoryItems<OpenMessage>(maxOpen, OpenMessage::lastSeenMillis, timedOut(sink)),
         sink);
+  }
+
+  /**
+   * A join that keeps open messages in a Streams state store, bounded like {@link #inMemory} by
+   * {@link StateStoreItems#MAX_OPEN}.
+   */
+  static MessageJoin inStore(
+      MessageConfig config, KeyValueStore<String, OpenMessage> store, Sink sink) {
+    return new MessageJoin(
+        config,
+        new StateStoreItems<>(
+            store, OpenMessage::lastSeenMillis, StateStoreItems.MAX_OPEN, timedOut(sink)),
+        sink);
+  }
+
+  private static Consumer<OpenMessage> timedOut(Sink sink) {
+    return message -> sink.closed(message.close(MessageClose.TIMEOUT), message.lastSeenMillis());
   }
 
   /**

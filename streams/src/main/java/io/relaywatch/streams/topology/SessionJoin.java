@@ -6,6 +6,8 @@ import io.relaywatch.events.SessionClose;
 import io.relaywatch.events.SessionRecord;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Joins the lines of each Postfix smtpd process into {@link SessionRecord}s: the one implementation
@@ -53,12 +55,26 @@ public final class SessionJoin {
   public static SessionJoin inMemory(SessionConfig config, int maxOpen, Sink sink) {
     return new SessionJoin(
         config,
-        new MemoryItems<OpenSession>(
-            maxOpen,
-            OpenSession::lastSeenMillis,
-            session ->
-                sink.closed(session.close(SessionClose.TIMEOUT, null), session.lastSeenMillis())),
+        new MemoryItems<OpenSession>(maxOpen, OpenSession::lastSeenMillis, timedOut(sink)),
         sink);
+  }
+
+  /**
+   * A join that keeps open sessions in a Streams state store, bounded like {@link #inMemory} by
+   * {@link StateStoreItems#MAX_OPEN}.
+   */
+  static SessionJoin inStore(
+      SessionConfig config, KeyValueStore<String, OpenSession> store, Sink sink) {
+    return new SessionJoin(
+        config,
+        new StateStoreItems<>(
+            store, OpenSession::lastSeenMillis, StateStoreItems.MAX_OPEN, timedOut(sink)),
+        sink);
+  }
+
+  private static Consumer<OpenSession> timedOut(Sink sink) {
+    return session ->
+        sink.closed(session.close(SessionClose.TIMEOUT, null), session.lastSeenMillis());
   }
 
   /**
@@ -99,9 +115,12 @@ public final class SessionJoin {
     return SessionCorrelation.correlates(event);
   }
 
-  /** Sessions closed early because too many were open at once (in-memory joins only). */
+  /** Sessions closed early because too many were open at once. */
   public long evicted() {
-    return open instanceof MemoryItems<?> memory ? memory.evicted() : 0;
+    if (open instanceof MemoryItems<?> memory) {
+      return memory.evicted();
+    }
+    return open instanceof StateStoreItems<?> stored ? stored.evicted() : 0;
   }
 
   /** Folds one line of the process {@code key} into its session, closing what it ends. */

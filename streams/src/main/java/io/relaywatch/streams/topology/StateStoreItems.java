@@ -1,9 +1,11 @@
 package io.relaywatch.streams.topology;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -17,22 +19,43 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * key leaves both together, so this holds no more than the store does, and at most {@link
  * #MAX_KEPT} items: beyond that (a flood of forged process or queue ids) items are read from the
  * store again rather than grow the heap.
+ *
+ * <p>The store itself is bounded too, since it is kept in memory: when {@code maxOpen} items are
+ * open and a new one comes, the quieter half is handed to {@code evict} (which closes them as timed
+ * out) and deleted, as {@link MemoryItems} does offline. A real server never has that many open.
  */
 final class StateStoreItems<V> implements OpenItems<V> {
   /** Items kept as objects at most; a busy server has a few thousand open at a time. */
   static final int MAX_KEPT = 50_000;
 
+  /** Items open at most in one task's store (a few thousand per busy mail host). */
+  static final int MAX_OPEN = 100_000;
+
   private final KeyValueStore<String, V> store;
   private final ToLongFunction<V> lastSeenMillis;
+  private final int maxOpen;
+  private final Consumer<V> evict;
   private final Map<String, V> kept = new HashMap<>();
+  private long evicted;
 
   /**
    * @param store the processor's state store
    * @param lastSeenMillis the event time of an item's last line
+   * @param maxOpen items open at most (at least 2)
+   * @param evict closes an item evicted because too many were open
    */
-  StateStoreItems(KeyValueStore<String, V> store, ToLongFunction<V> lastSeenMillis) {
+  StateStoreItems(
+      KeyValueStore<String, V> store,
+      ToLongFunction<V> lastSeenMillis,
+      int maxOpen,
+      Consumer<V> evict) {
+    if (maxOpen < 2) {
+      throw new IllegalArgumentException("maxOpen must be at least 2: " + maxOpen);
+    }
     this.store = store;
     this.lastSeenMillis = lastSeenMillis;
+    this.maxOpen = maxOpen;
+    this.evict = evict;
   }
 
   @Override
@@ -49,8 +72,28 @@ final class StateStoreItems<V> implements OpenItems<V> {
 
   @Override
   public void put(String key, V value) {
+    if (!kept.containsKey(key)
+        && store.approximateNumEntries() >= maxOpen
+        && store.get(key) == null) {
+      evictQuieterHalf();
+    }
     store.put(key, value);
     keep(key, value);
+  }
+
+  long evicted() {
+    return evicted;
+  }
+
+  /** Half at a time, so that the scan and sort are paid once per {@code maxOpen / 2} new items. */
+  private void evictQuieterHalf() {
+    List<Map.Entry<String, V>> all = quietSince(Long.MAX_VALUE);
+    all.sort(Map.Entry.comparingByValue(Comparator.comparingLong(lastSeenMillis)));
+    for (Map.Entry<String, V> kv : all.subList(0, all.size() / 2)) {
+      delete(kv.getKey());
+      evicted++;
+      evict.accept(kv.getValue());
+    }
   }
 
   private void keep(String key, V value) {

@@ -2,6 +2,8 @@ package io.relaywatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class StateStoreItemsTest {
   private KeyValueStore<String, String> store;
   private StateStoreItems<String> items;
+  private final List<String> evicted = new ArrayList<>();
 
   @BeforeEach
   void openStore() {
@@ -23,7 +26,7 @@ class StateStoreItemsTest {
             .withLoggingDisabled()
             .build();
     store.init(new MockProcessorContext<>().getStateStoreContext(), store);
-    items = new StateStoreItems<>(store, Long::parseLong);
+    items = new StateStoreItems<>(store, Long::parseLong, StateStoreItems.MAX_OPEN, evicted::add);
   }
 
   @Test
@@ -63,5 +66,25 @@ class StateStoreItemsTest {
     String kept = new String("3");
     items.put("k0", kept);
     assertThat(items.get("k0")).isSameAs(kept);
+  }
+
+  @Test
+  void shouldCloseTheQuieterHalfWhenTooManyItemsAreOpen() {
+    StateStoreItems<String> bounded =
+        new StateStoreItems<>(store, Long::parseLong, 4, evicted::add);
+    bounded.put("a", "40");
+    bounded.put("b", "10");
+    bounded.put("c", "30");
+    bounded.put("d", "20");
+    bounded.put("d", "25");
+    assertThat(evicted).as("an open item updated: nothing evicted").isEmpty();
+
+    bounded.put("e", "50");
+
+    assertThat(evicted).containsExactly("10", "25");
+    assertThat(bounded.evicted()).isEqualTo(2);
+    assertThat(bounded.quietSince(Long.MAX_VALUE))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("a", "c", "e");
   }
 }
