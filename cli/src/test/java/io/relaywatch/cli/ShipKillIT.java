@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly once, in order.
  *
  * <p>The writer runs for about a minute, so that a rotated file is still at {@code .1} when the
- * shipper comes back (two rotations while it is down lose the middle file, as docs/shipper.md
- * says); kill points are at least {@link #MIN_GAP} lines apart so that each restart gets going.
+ * shipper comes back (two rename+create rotations while it is down, with no compressed generation
+ * kept, lose the middle file, as docs/shipper.md says); kill points are at least {@link #MIN_GAP}
+ * lines apart so that each restart gets going.
  */
 class ShipKillIT {
   private static final int LINES = 200_000;

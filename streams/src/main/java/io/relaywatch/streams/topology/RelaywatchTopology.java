@@ -31,7 +31,7 @@ import org.apache.kafka.streams.kstream.Produced;
  *        -> windowed aggregates per client             -> relaywatch.relay-denials
  *   -> Postfix message lines, folded by queue id here  -> messages -> relaywatch.messages
  * relaywatch.sessions (key: client IP)
- *   -> the last sessions per client                    -> store recent-sessions (for queries)
+ *   -> the last sessions per client                    -> store recent-session-slots (queries)
  * </pre>
  *
  * The folds of sessions and messages run in the task of the raw lines (one mail host's lines are on
