@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A message still in the queue as far as the {@code open-messages} store knows: what its lines have
- * said so far. Kept in binary ({@link #writeTo}); older versions kept JSON, which is still read, so
- * its fields are also a format. Every list is bounded, because recipients and their domains are
- * chosen by whoever sends the message.
+ * A message still in the queue as far as the {@code open-messages-by-host} store knows: what its
+ * lines have said so far. Kept in binary ({@link #writeTo}); older versions kept JSON, which is
+ * still read, so its fields are also a format. Every list is bounded, because recipients and their
+ * domains are chosen by whoever sends the message.
  */
 @JsonAutoDetect(
     fieldVisibility = Visibility.ANY,

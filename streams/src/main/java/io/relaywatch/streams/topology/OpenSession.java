@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A session still open in the {@code open-sessions} store: what its lines have said so far. Kept in
- * binary ({@link #writeTo}); older versions kept JSON, which is still read, so its fields are also
- * a format. It turns into a {@link SessionRecord} when the session closes.
+ * A session still open in the {@code open-sessions-by-host} store: what its lines have said so far.
+ * Kept in binary ({@link #writeTo}); older versions kept JSON, which is still read, so its fields
+ * are also a format. It turns into a {@link SessionRecord} when the session closes.
  */
 @JsonAutoDetect(
     fieldVisibility = Visibility.ANY,
