@@ -17,7 +17,7 @@
 # kcat is timed from its start to its exit (at end of input it waits for every delivery).
 #
 # Settings (environment): LINES (1000000), SEED (1), RUNS (3), PARTITIONS (3),
-# SHIP_JAVA_OPTS (the recommended default heap, see docs/benchmarks.md), VERIFY (1: count the
+# SHIP_JAVA_OPTS (the launcher's ship_opts, see docs/benchmarks.md), VERIFY (1: count the
 # records in every topic afterwards, read_committed for the shipper's).
 # Results: bench-out/ship-vs-kcat.md and, as JSON, bench-out/ship-vs-kcat.json.
 set -euo pipefail
@@ -27,7 +27,9 @@ LINES=${LINES:-1000000}
 SEED=${SEED:-1}
 RUNS=${RUNS:-3}
 PARTITIONS=${PARTITIONS:-3}
-SHIP_JAVA_OPTS=${SHIP_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -Xss512k}
+# The launcher's own options for `ship` (its ship_opts line), so the two cannot drift apart.
+SHIP_JAVA_OPTS=${SHIP_JAVA_OPTS:-$(sed -n 's/^ship_opts=(\(.*\))$/\1/p' relaywatch)}
+[[ -n $SHIP_JAVA_OPTS ]] || { echo "ship-vs-kcat: no ship_opts line in ./relaywatch" >&2; exit 1; }
 VERIFY=${VERIFY:-1}
 OUT=bench-out
 if ((LINES == 1000000)); then LOG=$OUT/mail-1m.log; else LOG=$OUT/mail-$LINES.log; fi
