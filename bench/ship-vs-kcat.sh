@@ -2,7 +2,8 @@
 # Ships one generated 1,000,000-line mail.log into the embedded broker (`relaywatch kafka`) with
 # `relaywatch ship` and with `kcat -P`, same acks, compression, linger, batch size and partition
 # count, in alternating rounds, and prints a markdown table: lines/s of each, the ratio
-# relaywatch/kcat per round, and the shipper's peak RSS.
+# relaywatch/kcat per round, the CPU seconds of each tool and of the broker meanwhile, and the
+# shipper's peak RSS.
 #
 #   bench/ship-vs-kcat.sh                          # 3 rounds, 1,000,000 lines
 #   RUNS=5 bench/ship-vs-kcat.sh
