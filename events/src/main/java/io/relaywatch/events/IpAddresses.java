@@ -28,6 +28,8 @@ public final class IpAddresses {
   private static final IPAddressStringParameters NETWORKS =
       LITERALS_ONLY.toBuilder().allowPrefix(true).toParams();
 
+  private static final CanonicalMemo MEMO = new CanonicalMemo(IpAddresses::parseCanonical);
+
   private IpAddresses() {}
 
   /**
@@ -40,6 +42,10 @@ public final class IpAddresses {
     if (isPlainDottedQuad(text)) {
       return text; // already canonical
     }
+    return text == null ? null : MEMO.get(text);
+  }
+
+  private static String parseCanonical(String text) {
     IPAddress address = parse(text);
     return address == null ? null : address.toCanonicalString();
   }

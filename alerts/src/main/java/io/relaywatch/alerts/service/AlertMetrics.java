@@ -17,6 +17,7 @@ public final class AlertMetrics {
   private final Counter evaluations;
   private final Counter evaluatorErrors;
   private final Gauge lag;
+  private final Gauge heldBack;
   private final Counter records;
   private final Counter rejected;
   private final Gauge subjects;
@@ -40,6 +41,12 @@ public final class AlertMetrics {
         Gauge.build(
                 "relaywatch_alerts_evaluation_lag_seconds",
                 "Time of the last evaluation minus the newest event time consumed.")
+            .register(registry);
+    heldBack =
+        Gauge.build(
+                "relaywatch_alerts_evidence_delay_seconds",
+                "How far the evaluation window's end is held behind the wall clock because the"
+                    + " pipeline delivers evidence late (0 once it has caught up).")
             .register(registry);
     records =
         Counter.build("relaywatch_alerts_records_total", "Input records consumed, by topic.")
@@ -82,12 +89,13 @@ public final class AlertMetrics {
     }
   }
 
-  public void evaluated(int ledgerSubjects, Duration lagBehindEvents) {
+  public void evaluated(int ledgerSubjects, Duration lagBehindEvents, Duration evidenceDelay) {
     evaluations.inc();
     subjects.set(ledgerSubjects);
     if (lagBehindEvents != null) {
       lag.set(lagBehindEvents.toMillis() / 1000.0);
     }
+    heldBack.set(evidenceDelay.toMillis() / 1000.0);
   }
 
   public void evaluatorFailed() {

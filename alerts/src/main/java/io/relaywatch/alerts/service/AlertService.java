@@ -38,6 +38,7 @@ public final class AlertService implements AutoCloseable {
   private final Clock clock;
   private final AlertMetrics metrics;
   private final EvaluationCycle cycle;
+  private final EvidenceClock evidenceClock = new EvidenceClock();
   private final InputTopics input;
   private final AlertStateTopic states;
   private final OpsServer ops;
@@ -62,7 +63,13 @@ public final class AlertService implements AutoCloseable {
     this.cycle =
         new EvaluationCycle(
             ledger, evaluator, new AlertLifecycle(config.timing()), metrics::evaluatorFailed);
-    this.input = new InputTopics(config.kafka(), config.groupId(), ledger, metrics);
+    this.input =
+        new InputTopics(
+            config.kafka(),
+            config.groupId(),
+            ledger,
+            metrics,
+            eventTime -> evidenceClock.arrived(clock.instant(), eventTime));
     this.states = new AlertStateTopic(config.kafka());
     this.ops = OpsServer.start(config.httpAddress(), config.httpPort(), registry, () -> problem);
     this.loop = new Thread(this::run, "relaywatch-alerts");
@@ -144,7 +151,7 @@ public final class AlertService implements AutoCloseable {
   }
 
   private void evaluate(Instant now) {
-    List<Alert> changed = cycle.run(now);
+    List<Alert> changed = cycle.run(evidenceClock.at(now), now);
     if (!changed.isEmpty()) {
       int failed = states.write(changed);
       for (int i = 0; i < failed; i++) {
@@ -156,7 +163,8 @@ public final class AlertService implements AutoCloseable {
     var newest = input.newestEvent();
     metrics.evaluated(
         cycle.ledger().subjects(),
-        newest == null ? null : Duration.between(newest.toInstant(), now));
+        newest == null ? null : Duration.between(newest.toInstant(), now),
+        evidenceClock.behind());
   }
 
   /** Null when running and caught up, else why not. */

@@ -39,8 +39,16 @@ public final class EvaluationCycle {
 
   /** Evaluates all evidence in the window ending at {@code now}; returns the states to send. */
   public List<Alert> run(Instant now) {
+    return run(now, now);
+  }
+
+  /**
+   * Evaluates the evidence in the window ending at {@code evidenceAt} (held back while the pipeline
+   * lags, see {@code EvidenceClock}); alert times stay on the wall clock, {@code now}.
+   */
+  public List<Alert> run(Instant evidenceAt, Instant now) {
     List<Finding> findings = new ArrayList<>();
-    for (Evidence evidence : ledger.evidence(now)) {
+    for (Evidence evidence : ledger.evidence(evidenceAt)) {
       try {
         findings.addAll(evaluator.evaluate(evidence));
       } catch (RuntimeException e) {

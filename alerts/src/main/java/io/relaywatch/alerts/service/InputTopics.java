@@ -4,6 +4,7 @@ import io.relaywatch.alerts.evidence.EvidenceLedger;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.MessageRecord;
 import io.relaywatch.events.RelayDenialAggregate;
+import io.relaywatch.events.SessionClose;
 import io.relaywatch.events.SessionRecord;
 import io.relaywatch.events.Topic;
 import io.relaywatch.events.Topics;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,11 +41,22 @@ final class InputTopics implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final EvidenceLedger ledger;
   private final AlertMetrics metrics;
+  private final Consumer<OffsetDateTime> promptEvidence;
   private final Map<TopicPartition, Long> endAtStart = new HashMap<>();
   private boolean caughtUp;
   private OffsetDateTime newestEvent;
 
-  InputTopics(Map<String, Object> kafka, String groupId, EvidenceLedger ledger, AlertMetrics m) {
+  /**
+   * @param promptEvidence told the event time of each record Streams writes as soon as its event is
+   *     read (relay-denial updates, sessions ended by their disconnect, SASL backend errors), whose
+   *     delay is the pipeline's
+   */
+  InputTopics(
+      Map<String, Object> kafka,
+      String groupId,
+      EvidenceLedger ledger,
+      AlertMetrics m,
+      Consumer<OffsetDateTime> promptEvidence) {
     Properties p = new Properties();
     p.putAll(kafka);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -52,6 +65,7 @@ final class InputTopics implements AutoCloseable {
     this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     this.ledger = ledger;
     this.metrics = m;
+    this.promptEvidence = promptEvidence;
   }
 
   /** Assigns every partition and seeks to the first record at or after {@code from}. */
@@ -111,10 +125,14 @@ final class InputTopics implements AutoCloseable {
       if (ledger.add(a)) {
         seen(a.lastSeen());
       }
+      promptEvidence.accept(a.lastSeen());
     } else if (topic.equals(Topics.SESSIONS.name())) {
       SessionRecord s = decode(Topics.SESSIONS, r);
       ledger.add(s);
       seen(s.end());
+      if (s.closedBy() == SessionClose.DISCONNECT) {
+        promptEvidence.accept(s.end()); // a timed-out session comes out its timeout after its end
+      }
     } else if (topic.equals(Topics.MESSAGES.name())) {
       MessageRecord m = decode(Topics.MESSAGES, r);
       if (ledger.add(m)) {
@@ -124,6 +142,7 @@ final class InputTopics implements AutoCloseable {
       MailEvent e = decode(Topics.SASL_BACKEND_ERRORS, r);
       ledger.addSaslBackendError(e);
       seen(e.timestamp());
+      promptEvidence.accept(e.timestamp());
     }
   }
 

@@ -79,8 +79,39 @@ class EvaluationCycleTest {
     assertThat(evaluatorErrors).hasValue(1);
   }
 
+  @Test
+  void shouldStillFireWhenTheEvidenceArrivesLaterThanTheWindowIsLong() {
+    // The pipeline stalled, then catches up: five denials logged at t=0 arrive at t=900.
+    arriving(0, denials("198.51.100.1", 0, 1));
+    arriving(900, denials(PROBER, 0, 5));
+
+    List<Timed> sent = run(FIVE_DENIALS, 900);
+
+    assertThat(sent)
+        .extracting(s -> s.second() + " " + s.alert().status().wireName())
+        .containsExactly("900 firing");
+  }
+
+  @Test
+  void shouldResolveOnTheWallClockOnceThePipelineHasCaughtUp() {
+    arriving(900, denials(PROBER, 0, 5));
+    arriving(910, denials("198.51.100.1", 910, 1)); // caught up: evidence 0 s behind
+
+    List<Timed> sent = run(FIVE_DENIALS, 1800);
+
+    // From 910 the late denials are outside the window: resolved after resolveAfter, as always.
+    assertThat(sent)
+        .extracting(s -> s.second() + " " + s.alert().status().wireName())
+        .containsExactly("900 firing", "1200 resolved");
+  }
+
   private void given(long second, RelayDenialAggregate... aggregates) {
     records.put(second, List.of(aggregates));
+  }
+
+  /** Records that reach the service at {@code second}, whatever their event times. */
+  private void arriving(long second, RelayDenialAggregate... aggregates) {
+    given(second, aggregates);
   }
 
   private record Timed(long second, Alert alert) {}
@@ -98,10 +129,16 @@ class EvaluationCycleTest {
             evaluator,
             new AlertLifecycle(AlertTiming.DEFAULTS),
             evaluatorErrors::incrementAndGet);
+    EvidenceClock clock = new EvidenceClock();
     List<Timed> sent = new ArrayList<>();
     for (long t = 0; t <= until; t += 10) {
-      records.subMap(t - 9, true, t, true).values().forEach(l -> l.forEach(ledger::add));
-      for (Alert a : cycle.run(at(t))) {
+      for (List<RelayDenialAggregate> arrived : records.subMap(t - 9, true, t, true).values()) {
+        for (RelayDenialAggregate a : arrived) {
+          ledger.add(a);
+          clock.arrived(at(t), a.lastSeen());
+        }
+      }
+      for (Alert a : cycle.run(clock.at(at(t)), at(t))) {
         sent.add(new Timed(t, a));
       }
     }

@@ -4,6 +4,7 @@ import io.relaywatch.ingest.source.FileSource;
 import io.relaywatch.ingest.source.JournaldSource;
 import io.relaywatch.ingest.source.LineSource;
 import io.relaywatch.ingest.source.StdinSource;
+import io.relaywatch.ingest.tail.CompressedCatchUp;
 import io.relaywatch.ingest.tail.TailerOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,16 @@ public final class ConfiguredSources implements Shipper.SourceFactory {
         TailerOptions.defaults()
             .withMaxLineBytes(config.maxLineBytes())
             .withMaxBytesPerPoll(pollBytes(config))
-            .withPartialLineTimeout(config.partialLineTimeout());
+            .withPartialLineTimeout(config.partialLineTimeout())
+            .withCompressedCatchUp(compressedCatchUp(config));
+  }
+
+  /** Unpacked copies go to the state directory, which is ours and on persistent disk. */
+  private static CompressedCatchUp compressedCatchUp(ShipConfig config) {
+    return config.compressedGenerations() == 0
+        ? CompressedCatchUp.OFF
+        : new CompressedCatchUp(
+            config.compressedGenerations(), config.stateDir().resolve("unpacked"));
   }
 
   @Override

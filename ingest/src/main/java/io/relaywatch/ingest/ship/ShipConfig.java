@@ -20,6 +20,8 @@ import java.util.Map;
  *     {@code KAFKA_*} environment variables
  * @param id this shipper's identity: its checkpoints and its transactional id; keep it stable
  * @param host the record key: the mail host name
+ * @param compressedGenerations how many {@code <file>.N.gz} a restarted shipper searches for a file
+ *     it had not finished when logrotate ran more than once while it was down; 0 turns that off
  */
 public record ShipConfig(
     Map<String, Object> kafka,
@@ -41,7 +43,8 @@ public record ShipConfig(
     Duration kafkaTimeout,
     String metricsAddress,
     int metricsPort,
-    boolean createTopics) {
+    boolean createTopics,
+    int compressedGenerations) {
 
   public ShipConfig {
     kafka = Map.copyOf(kafka);
@@ -74,7 +77,10 @@ public record ShipConfig(
             s.duration("ship.kafkaTimeout", Duration.ofSeconds(30)),
             s.string("ship.metrics.address", "0.0.0.0"),
             s.intValue("ship.metrics.port", 9611, -1, 65535),
-            s.bool("ship.createTopics", true));
+            s.bool("ship.createTopics", true),
+            // Debian rotates mail.log weekly and keeps 4: a shipper down for a month still finds
+            // the file it was reading.
+            s.intValue("ship.compressedGenerations", 4, 0, 100));
     s.rejectUnknownKeys();
     return config.validated();
   }

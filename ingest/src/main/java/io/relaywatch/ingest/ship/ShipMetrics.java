@@ -18,6 +18,7 @@ final class ShipMetrics {
   private final Gauge lag;
   private final Counter rotations;
   private final Counter truncations;
+  private final Counter lostFiles;
   private final Counter oversize;
   private final Counter transactions;
   private final Counter retries;
@@ -55,6 +56,13 @@ final class ShipMetrics {
             registry,
             "relaywatch_ingest_truncations_total",
             "Files truncated in place (copytruncate).",
+            "source");
+    lostFiles =
+        counter(
+            registry,
+            "relaywatch_ingest_lost_files_total",
+            "Checkpointed files not found again after a restart (rotated beyond the compressed"
+                + " generations searched, or deleted, while the shipper was down).",
             "source");
     oversize =
         counter(
@@ -122,6 +130,7 @@ final class ShipMetrics {
     rotations.labels(source).inc(Math.max(0, now.rotations() - before.rotations()));
     truncations.labels(source).inc(Math.max(0, now.truncations() - before.truncations()));
     oversize.labels(source).inc(Math.max(0, now.oversizeLines() - before.oversizeLines()));
+    lostFiles.labels(source).inc(Math.max(0, now.lostFiles() - before.lostFiles()));
     lag.labels(source).set(now.lagBytes());
     baselines.put(source, now);
   }

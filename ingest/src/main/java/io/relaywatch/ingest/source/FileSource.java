@@ -85,7 +85,8 @@ public final class FileSource implements LineSource {
   @Override
   public SourceStats stats() {
     TailerStats s = tailer.stats();
-    return new SourceStats(s.rotations(), s.truncations(), s.oversizeLines(), lagBytes());
+    return new SourceStats(
+        s.rotations(), s.truncations(), s.oversizeLines(), lagBytes(), s.lostSources());
   }
 
   private long lagBytes() {

@@ -204,7 +204,7 @@ public final class JournaldSource implements LineSource {
 
   @Override
   public SourceStats stats() {
-    return new SourceStats(0, 0, oversizeLines, 0);
+    return new SourceStats(0, 0, oversizeLines, 0, 0);
   }
 
   @Override

@@ -14,6 +14,9 @@ import java.util.List;
  * head. A file no source matches is read from its start, unless it is the rotated file the tailer
  * had already finished, or it is a copy of the first matched file taken while the shipper was down
  * (copytruncate), which continues at that file's offset.
+ *
+ * <p>Checkpointed files older than both (logrotate ran more than once while the shipper was down)
+ * are looked for among the compressed generations by {@link CompressedResolver}.
  */
 final class CheckpointResolver {
 
@@ -39,10 +42,14 @@ final class CheckpointResolver {
     int firstMatchIndex = candidates.size();
     int next = 0;
     int lost = 0;
+    List<SourcePosition> lostBeforeFirstMatch = new ArrayList<>();
     for (SourcePosition source : checkpoint.sources()) {
       int match = findMatch(candidates, next, source);
       if (match < 0) {
         lost++;
+        if (firstMatched == null) {
+          lostBeforeFirstMatch.add(source);
+        }
         continue;
       }
       candidates.get(match).resumeAt(source);
@@ -60,7 +67,12 @@ final class CheckpointResolver {
         candidates.set(i, null);
       }
     }
-    return split(candidates, current, lost);
+    CompressedResolver.Found compressed =
+        CompressedResolver.resolve(path, lostBeforeFirstMatch, options);
+    Resolved resolved = split(candidates, current, lost - compressed.sources());
+    List<TrackedFile> draining = new ArrayList<>(compressed.files());
+    draining.addAll(resolved.draining());
+    return new Resolved(draining, resolved.active(), resolved.lostSources());
   }
 
   /** Returns false (and closes the file) when it holds nothing unread. */

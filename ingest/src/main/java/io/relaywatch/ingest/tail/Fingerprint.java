@@ -39,6 +39,16 @@ public record Fingerprint(String sha256, int length) {
     return channel.size() >= length && sha256.equals(hash(channel, length));
   }
 
+  /** Whether the first {@code length} of these leading bytes of a file hash to this fingerprint. */
+  public boolean matches(byte[] head) {
+    if (head.length < length) {
+      return false;
+    }
+    MessageDigest digest = newDigest();
+    digest.update(head, 0, length);
+    return sha256.equals(HexFormat.of().formatHex(digest.digest()));
+  }
+
   /** Whether this fingerprint covers fewer bytes than a full one. */
   public boolean isProvisional(int fullLength) {
     return length < fullLength;

@@ -108,6 +108,10 @@ public final class StreamsApp implements AutoCloseable {
 
   static Properties properties(StreamsAppConfig config, HostInfo self) {
     Properties p = new Properties();
+    // Every task here reads one partition of one topic, so there is nothing to wait for to keep
+    // partitions in time order; with idling on, Kafka Streams formatted log strings for each idle
+    // task on every loop, a twentieth of the stream thread (docs/benchmarks.md). Overridable.
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     p.putAll(config.kafka());
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());

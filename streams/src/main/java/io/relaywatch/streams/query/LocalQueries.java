@@ -36,7 +36,7 @@ public final class LocalQueries {
   public interface Stores {
     ReadOnlyWindowStore<String, RelayDenialAccumulator> windows(String name);
 
-    ReadOnlyKeyValueStore<String, RecentSessions> sessions(String name);
+    ReadOnlyKeyValueStore<String, SessionRecord> sessions(String name);
   }
 
   private final Stores stores;
@@ -59,7 +59,7 @@ public final class LocalQueries {
       }
 
       @Override
-      public ReadOnlyKeyValueStore<String, RecentSessions> sessions(String name) {
+      public ReadOnlyKeyValueStore<String, SessionRecord> sessions(String name) {
         return streams.store(
             StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
       }
@@ -109,8 +109,7 @@ public final class LocalQueries {
 
   /** The client's latest sessions, newest first. */
   public List<SessionRecord> sessions(String clientIp) {
-    RecentSessions recent = stores.sessions(RecentSessions.STORE).get(clientIp);
-    return recent == null ? List.of() : recent.sessions();
+    return RecentSessions.newestFirst(stores.sessions(RecentSessions.STORE), clientIp);
   }
 
   private static RelayDenialAggregate toAggregate(

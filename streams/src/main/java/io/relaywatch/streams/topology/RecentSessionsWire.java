@@ -4,35 +4,17 @@ import io.relaywatch.events.AuthOutcome;
 import io.relaywatch.events.RejectReason;
 import io.relaywatch.events.SessionClose;
 import io.relaywatch.events.SessionRecord;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The {@link RecentSessions#STORE} values in binary, for {@link StoreValueSerde#recentSessions()}.
- * Every session read and rewrote its client's 20 newest sessions as JSON, with two dates each to
- * format and parse.
+ * The {@link RecentSessions#STORE} values in binary, for {@link StoreValueSerde#recentSession()}:
+ * JSON had two dates per session to format and parse.
  */
 final class RecentSessionsWire {
   private RecentSessionsWire() {}
 
-  static void write(RecentSessions recent, WireWriter out) {
-    out.writeLong(recent.lastSeenMillis()).writeInt(recent.sessions().size());
-    recent.sessions().forEach(session -> writeSession(out, session));
-  }
-
-  static RecentSessions read(WireReader in) {
-    long lastSeen = in.readLong();
-    int count = in.readInt();
-    List<SessionRecord> sessions = new ArrayList<>(Math.min(count, RecentSessions.LIMIT));
-    for (int i = 0; i < count; i++) {
-      sessions.add(readSession(in));
-    }
-    return new RecentSessions(sessions, lastSeen);
-  }
-
-  private static void writeSession(WireWriter out, SessionRecord s) {
+  static void writeSession(SessionRecord s, WireWriter out) {
     out.writeString(s.host())
         .writeString(s.program())
         .writeNullableInt(s.pid())
@@ -56,7 +38,7 @@ final class RecentSessionsWire {
     BinaryMailEventSerde.writeCommands(out, s.commands());
   }
 
-  private static SessionRecord readSession(WireReader in) {
+  static SessionRecord readSession(WireReader in) {
     return new SessionRecord(
         in.readString(),
         in.readString(),

@@ -31,7 +31,7 @@ import org.apache.kafka.streams.kstream.Produced;
  *   -> relay denials, by client IP (repartition)
  *        -> windowed aggregates per client             -> relaywatch.relay-denials
  * relaywatch.sessions (key: client IP)
- *   -> the last sessions per client                    -> store recent-sessions (for queries)
+ *   -> the last sessions per client                    -> store recent-session-slots (queries)
  * </pre>
  *
  * Every processor and sink is named, so that {@code describe()} is stable across versions (checked

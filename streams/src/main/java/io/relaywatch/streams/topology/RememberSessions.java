@@ -4,8 +4,8 @@ import io.relaywatch.events.SessionRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,80 +16,70 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the last {@link RecentSessions#LIMIT} sessions of each client IP in the {@link
- * RecentSessions#STORE} store, and drops clients without a session for {@link
- * RecentSessions#RETENTION} of stream time. Forwards nothing.
+ * Keeps the {@link RecentSessions#LIMIT} newest sessions (by end time) of each client IP in {@link
+ * RecentSessions#STORE}, and drops clients without a session for {@link RecentSessions#RETENTION}
+ * of stream time. Forwards nothing.
  *
- * <p>Eviction scans {@link #LAST_SEEN_STORE} (client IP to stream time of its newest session), not
- * the sessions: reading every client's 20 sessions as JSON every 10 minutes of stream time was
- * three quarters of the stream thread's time while a backlog was caught up (docs/benchmarks.md).
+ * <p>Eviction scans the small per-client indexes ({@link RecentSessions#INDEX_STORE}), not the
+ * sessions: reading every client's sessions every 10 minutes of stream time was three quarters of
+ * the stream thread's time while a backlog was caught up (docs/benchmarks.md).
  */
 final class RememberSessions implements Processor<String, SessionRecord, Void, Void> {
-  /** Client IP to the stream time of its newest session, for eviction. */
-  static final String LAST_SEEN_STORE = RecentSessions.STORE + "-last-seen";
-
   private static final Duration EVICTION_INTERVAL = Duration.ofMinutes(10);
 
-  private KeyValueStore<String, RecentSessions> store;
-  private KeyValueStore<String, Long> lastSeen;
-  // State written by a version without the last-seen store is indexed once, at the first eviction.
-  private boolean indexed;
+  private KeyValueStore<String, SessionRecord> sessions;
+  private KeyValueStore<String, SessionSlots> index;
 
-  /** The processor together with its store. */
+  /** The processor together with its stores. */
   static ProcessorSupplier<String, SessionRecord, Void, Void> supplier() {
     return new WithStores<>(
         RememberSessions::new,
         Set.of(
-            WithStores.keyValueStore(RecentSessions.STORE, RecentSessions.SERDE),
-            WithStores.keyValueStore(LAST_SEEN_STORE, Serdes.Long())));
+            WithStores.keyValueStore(RecentSessions.STORE, RecentSessions.SESSION_SERDE),
+            WithStores.keyValueStore(RecentSessions.INDEX_STORE, RecentSessions.INDEX_SERDE)));
   }
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
-    store = context.getStateStore(RecentSessions.STORE);
-    lastSeen = context.getStateStore(LAST_SEEN_STORE);
+    sessions = context.getStateStore(RecentSessions.STORE);
+    index = context.getStateStore(RecentSessions.INDEX_STORE);
     context.schedule(EVICTION_INTERVAL, PunctuationType.STREAM_TIME, this::evict);
   }
 
   @Override
   public void process(Record<String, SessionRecord> record) {
-    if (record.key() == null || record.value() == null) {
+    if (record.key() == null || record.value() == null || record.value().end() == null) {
       return;
     }
-    RecentSessions current = store.get(record.key());
-    RecentSessions base = current == null ? new RecentSessions(List.of(), 0) : current;
-    RecentSessions updated = base.with(record.value(), record.timestamp());
-    store.put(record.key(), updated);
-    lastSeen.put(record.key(), updated.lastSeenMillis());
+    String client = record.key();
+    SessionSlots current = index.get(client);
+    SessionSlots slots = current == null ? SessionSlots.empty() : current;
+    long end = record.value().end().toInstant().toEpochMilli();
+    int slot = slots.slotFor(end);
+    if (slot >= 0) {
+      sessions.put(RecentSessions.slotKey(client, slot), record.value());
+    }
+    index.put(client, slots.with(slot, end, record.timestamp()));
   }
 
   private void evict(long streamTime) {
-    if (!indexed) {
-      indexOlderState();
-      indexed = true;
-    }
     long cutoff = streamTime - RecentSessions.RETENTION.toMillis();
-    List<String> stale = new ArrayList<>();
-    try (KeyValueIterator<String, Long> all = lastSeen.all()) {
+    List<Map.Entry<String, SessionSlots>> stale = new ArrayList<>();
+    try (KeyValueIterator<String, SessionSlots> all = index.all()) {
       while (all.hasNext()) {
-        KeyValue<String, Long> entry = all.next();
-        if (entry.value < cutoff) {
-          stale.add(entry.key);
+        KeyValue<String, SessionSlots> entry = all.next();
+        if (entry.value.lastSeenMillis() < cutoff) {
+          stale.add(Map.entry(entry.key, entry.value));
         }
       }
     }
-    for (String ip : stale) {
-      store.delete(ip);
-      lastSeen.delete(ip);
-    }
-  }
-
-  private void indexOlderState() {
-    try (KeyValueIterator<String, RecentSessions> all = store.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, RecentSessions> entry = all.next();
-        lastSeen.putIfAbsent(entry.key, entry.value.lastSeenMillis());
+    for (Map.Entry<String, SessionSlots> client : stale) {
+      for (int slot = 0; slot < RecentSessions.LIMIT; slot++) {
+        if (client.getValue().used(slot)) {
+          sessions.delete(RecentSessions.slotKey(client.getKey(), slot));
+        }
       }
+      index.delete(client.getKey());
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.relaywatch.streams.topology;
 
 import io.relaywatch.events.JsonSerde;
+import io.relaywatch.events.SessionRecord;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
@@ -11,7 +12,7 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * State store values in binary after a format byte: the folds' open items ({@link OpenSession},
  * {@link OpenMessage}), the relay-denial windows ({@link RelayDenialAccumulator}) and each client's
- * {@link RecentSessions}. Every line that touches one rewrites it, and writing it as JSON (dates
+ * recent sessions ({@link RecentSessions}). Every line that touches one rewrites it, and writing it as JSON (dates
  * formatted, raw lines escaped) was a large part of the stream thread's time (docs/benchmarks.md).
  *
  * <p>A value that starts with {@code '{'} is read as the JSON an older version stored, so that open
@@ -50,9 +51,13 @@ final class StoreValueSerde<T> implements Serde<T> {
         RelayDenialAccumulator::readFrom);
   }
 
-  static StoreValueSerde<RecentSessions> recentSessions() {
+  static StoreValueSerde<SessionRecord> recentSession() {
     return new StoreValueSerde<>(
-        RecentSessions.class, RecentSessionsWire::write, RecentSessionsWire::read);
+        SessionRecord.class, RecentSessionsWire::writeSession, RecentSessionsWire::readSession);
+  }
+
+  static StoreValueSerde<SessionSlots> sessionSlots() {
+    return new StoreValueSerde<>(SessionSlots.class, SessionSlots::writeTo, SessionSlots::readFrom);
   }
 
   @Override

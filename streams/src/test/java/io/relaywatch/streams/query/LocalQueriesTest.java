@@ -9,6 +9,11 @@ import io.relaywatch.events.SessionRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,5 +78,35 @@ class LocalQueriesTest {
             tuple(Instant.parse("2026-11-03T09:10:00Z"), AuthOutcome.NEVER_TRIED));
     assertThat(queries.aggregates("198.51.100.1")).isEmpty();
     assertThat(queries.sessions("198.51.100.1")).isEmpty();
+  }
+
+  @Test
+  void shouldKeepEachClientsTwentyNewestSessionsByEndWhateverOrderTheyCloseIn() {
+    List<Integer> minutes = new ArrayList<>(IntStream.range(0, 30).boxed().toList());
+    Collections.shuffle(minutes, new Random(7));
+    for (int minute : minutes) {
+      driver.session("192.0.2.1", String.format("10:%02d:00", minute), 1);
+    }
+    driver.session("192.0.2.10", "11:00:00", 1); // its keys share "192.0.2.1" as a prefix
+
+    assertThat(driver.queries().sessions("192.0.2.1"))
+        .extracting(s -> s.end().toInstant())
+        .containsExactlyElementsOf(
+            IntStream.iterate(29, m -> m >= 10, m -> m - 1)
+                .mapToObj(m -> Instant.parse("2026-11-03T10:00:00Z").plusSeconds(60L * m))
+                .toList());
+    assertThat(driver.queries().sessions("192.0.2.10")).hasSize(1);
+  }
+
+  @Test
+  void shouldForgetAClientWithoutSessionsForADayOfStreamTime() {
+    driver.session("192.0.2.7", "09:00:00", 1).session("203.0.113.9", "13:00:00", 1);
+
+    // A day and a quarter after 192.0.2.7's session, less than a day after 203.0.113.9's (also
+    // by the shipping time, which the test driver's one task takes as stream time: noon).
+    driver.session(4, "203.0.113.9", "09:15:00", 1);
+
+    assertThat(driver.queries().sessions("192.0.2.7")).isEmpty();
+    assertThat(driver.queries().sessions("203.0.113.9")).hasSize(2);
   }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.relaywatch.events.InternalNetworks;
 import io.relaywatch.events.Json;
+import io.relaywatch.events.SessionRecord;
 import io.relaywatch.streams.topology.AggregationConfig;
-import io.relaywatch.streams.topology.RecentSessions;
 import io.relaywatch.streams.topology.RelayDenialAccumulator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -206,7 +206,7 @@ class QueryApiTest {
           }
 
           @Override
-          public ReadOnlyKeyValueStore<String, RecentSessions> sessions(String name) {
+          public ReadOnlyKeyValueStore<String, SessionRecord> sessions(String name) {
             throw new InvalidStateStoreException("migrating");
           }
         };

@@ -2,16 +2,17 @@ package io.relaywatch.streams.query;
 
 import io.prometheus.client.CollectorRegistry;
 import io.relaywatch.events.InternalNetworks;
+import io.relaywatch.events.SessionRecord;
 import io.relaywatch.events.Topics;
 import io.relaywatch.streams.parse.MailLogParser;
 import io.relaywatch.streams.topology.AggregationConfig;
-import io.relaywatch.streams.topology.RecentSessions;
 import io.relaywatch.streams.topology.RelayDenialAccumulator;
 import io.relaywatch.streams.topology.RelaywatchTopology;
 import io.relaywatch.streams.topology.SessionConfig;
 import io.relaywatch.streams.topology.StreamsMetrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Properties;
@@ -49,9 +50,15 @@ public final class StoreDriver implements AutoCloseable {
 
   /** One smtpd session of the client at the time ({@code HH:mm:ss} on Nov 3) with n denials. */
   public StoreDriver session(String ip, String time, int denials) {
+    return session(3, ip, time, denials);
+  }
+
+  /** The same on another day of November 2026 (shipped at noon that day). */
+  public StoreDriver session(int day, String ip, String time, int denials) {
     pid++;
     for (int i = 0; i < denials; i++) {
       ship(
+          day,
           time
               + " mx1 postfix/smtpd["
               + pid
@@ -64,6 +71,7 @@ public final class StoreDriver implements AutoCloseable {
               + ".example> proto=ESMTP helo=<probe>");
     }
     ship(
+        day,
         time
             + " mx1 postfix/smtpd["
             + pid
@@ -76,8 +84,11 @@ public final class StoreDriver implements AutoCloseable {
     return this;
   }
 
-  private void ship(String line) {
-    raw.pipeInput("mx1", ("Nov  3 " + line).getBytes(StandardCharsets.UTF_8), SHIPPED);
+  private void ship(int day, String line) {
+    raw.pipeInput(
+        "mx1",
+        String.format("Nov %2d %s", day, line).getBytes(StandardCharsets.UTF_8),
+        SHIPPED.plus(Duration.ofDays(day - 3)));
   }
 
   public LocalQueries queries() {
@@ -93,7 +104,7 @@ public final class StoreDriver implements AutoCloseable {
       }
 
       @Override
-      public ReadOnlyKeyValueStore<String, RecentSessions> sessions(String name) {
+      public ReadOnlyKeyValueStore<String, SessionRecord> sessions(String name) {
         return driver.getKeyValueStore(name);
       }
     };

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.relaywatch.events.AuthOutcome;
 import io.relaywatch.events.CommandCount;
-import io.relaywatch.events.JsonSerde;
 import io.relaywatch.events.RejectReason;
 import io.relaywatch.events.SessionClose;
 import io.relaywatch.events.SessionRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,35 +19,36 @@ import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
 class RecentSessionsSerdeTest {
-  private static final String TOPIC = "x-recent-sessions-changelog";
-  private final Serde<RecentSessions> serde = StoreValueSerde.recentSessions();
+  private static final String TOPIC = "x-recent-session-slots-changelog";
+  private final Serde<SessionRecord> sessions = StoreValueSerde.recentSession();
+  private final Serde<SessionSlots> slots = StoreValueSerde.sessionSlots();
 
   @Test
-  void shouldReadBackRandomSessionLists() {
+  void shouldReadBackRandomSessions() {
     Random random = new Random(20261128L);
     for (int run = 0; run < 500; run++) {
-      RecentSessions recent = randomSessions(random);
+      SessionRecord session = session(random);
 
-      byte[] bytes = serde.serializer().serialize(TOPIC, recent);
+      byte[] bytes = sessions.serializer().serialize(TOPIC, session);
 
-      assertThat(serde.deserializer().deserialize(TOPIC, bytes)).isEqualTo(recent);
+      assertThat(sessions.deserializer().deserialize(TOPIC, bytes)).isEqualTo(session);
     }
   }
 
   @Test
-  void shouldReadTheJsonAnOlderVersionStored() {
-    RecentSessions recent = randomSessions(new Random(9));
-    byte[] json = new JsonSerde<>(RecentSessions.class).serializer().serialize(TOPIC, recent);
+  void shouldReadBackRandomSlotIndexes() {
+    Random random = new Random(11);
+    for (int run = 0; run < 200; run++) {
+      SessionSlots index = SessionSlots.empty();
+      for (int i = random.nextInt(3 * RecentSessions.LIMIT); i > 0; i--) {
+        long end = random.nextLong();
+        index = index.with(index.slotFor(end), end, random.nextLong());
+      }
 
-    assertThat(serde.deserializer().deserialize(TOPIC, json)).isEqualTo(recent);
-  }
+      byte[] bytes = slots.serializer().serialize(TOPIC, index);
 
-  private static RecentSessions randomSessions(Random r) {
-    List<SessionRecord> sessions = new ArrayList<>();
-    for (int i = r.nextInt(RecentSessions.LIMIT + 1); i > 0; i--) {
-      sessions.add(session(r));
+      assertThat(slots.deserializer().deserialize(TOPIC, bytes)).isEqualTo(index);
     }
-    return new RecentSessions(sessions, r.nextLong());
   }
 
   private static SessionRecord session(Random r) {
