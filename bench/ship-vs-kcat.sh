@@ -2,7 +2,8 @@
 # Ships one generated 1,000,000-line mail.log into the embedded broker (`relaywatch kafka`) with
 # `relaywatch ship` and with `kcat -P`, same acks, compression, linger, batch size and partition
 # count, in alternating rounds, and prints a markdown table: lines/s of each, the ratio
-# relaywatch/kcat per round, and the shipper's peak RSS.
+# relaywatch/kcat per round, the CPU seconds of each tool and of the broker meanwhile, and the
+# shipper's peak RSS.
 #
 #   bench/ship-vs-kcat.sh                          # 3 rounds, 1,000,000 lines
 #   RUNS=5 bench/ship-vs-kcat.sh
@@ -17,7 +18,7 @@
 # kcat is timed from its start to its exit (at end of input it waits for every delivery).
 #
 # Settings (environment): LINES (1000000), SEED (1), RUNS (3), PARTITIONS (3),
-# SHIP_JAVA_OPTS (the recommended default heap, see docs/benchmarks.md), VERIFY (1: count the
+# SHIP_JAVA_OPTS (the launcher's ship_opts, see docs/benchmarks.md), VERIFY (1: count the
 # records in every topic afterwards, read_committed for the shipper's).
 # Results: bench-out/ship-vs-kcat.md and, as JSON, bench-out/ship-vs-kcat.json.
 set -euo pipefail
@@ -27,7 +28,9 @@ LINES=${LINES:-1000000}
 SEED=${SEED:-1}
 RUNS=${RUNS:-3}
 PARTITIONS=${PARTITIONS:-3}
-SHIP_JAVA_OPTS=${SHIP_JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -Xss512k}
+# The launcher's own options for `ship` (its ship_opts line), so the two cannot drift apart.
+SHIP_JAVA_OPTS=${SHIP_JAVA_OPTS:-$(sed -n 's/^ship_opts=(\(.*\))$/\1/p' relaywatch)}
+[[ -n $SHIP_JAVA_OPTS ]] || { echo "ship-vs-kcat: no ship_opts line in ./relaywatch" >&2; exit 1; }
 VERIFY=${VERIFY:-1}
 OUT=bench-out
 if ((LINES == 1000000)); then LOG=$OUT/mail-1m.log; else LOG=$OUT/mail-$LINES.log; fi
@@ -42,6 +45,10 @@ KCAT_PROPS=(-X acks=all -X compression.codec=$COMPRESSION -X enable.idempotence=
 
 die() { echo "ship-vs-kcat: $*" >&2; exit 1; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
+TICKS=$(getconf CLK_TCK)
+# CPU time (user + system) a process has used so far, in ms; fields 14 and 15 of /proc/PID/stat,
+# counted after the command name, which may hold spaces.
+cpu_ms() { awk -v t="$TICKS" '{ sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1000 / t }' "/proc/$1/stat"; }
 
 ensure_tools() {
   command -v curl >/dev/null || die "curl is missing"
@@ -113,24 +120,29 @@ wait_for() {
 
 # run_kcat ROUND: creates the topic with the shipper's partition count, then times kcat -P.
 run_kcat() {
-  local topic=bench-kcat-$1 start end
+  local topic=bench-kcat-$1 start end broker cpu
   java -cp "$BENCH_CP" io.relaywatch.bench.CreateTopic "$BOOTSTRAP" "$topic" "$PARTITIONS" \
     2>/dev/null
+  broker=$(cpu_ms "$BROKER_PID")
   start=$(now_ms)
-  # Standard input, not a file argument: kcat sends each file argument as ONE message.
-  kcat -P -b "$BOOTSTRAP" -t "$topic" "${KCAT_PROPS[@]}" <"$LOG" 2>"$TMP/kcat-$1.log"
+  # Standard input, not a file argument: kcat sends each file argument as ONE message. Bash's
+  # `time` gives kcat's own CPU (user and system seconds).
+  cpu=$( { TIMEFORMAT='%U %S'; time kcat -P -b "$BOOTSTRAP" -t "$topic" "${KCAT_PROPS[@]}" \
+    <"$LOG" 2>"$TMP/kcat-$1.log"; } 2>&1 | awk '{ printf "%d", ($1 + $2) * 1000 }')
   end=$(now_ms)
-  echo "$1 kcat $((end - start))" >>"$OUT/ship-runs.txt"
+  echo "$1 kcat $((end - start)) 0 $cpu $(($(cpu_ms "$BROKER_PID") - broker))" >>"$OUT/ship-runs.txt"
   verify "$topic" read_uncommitted
 }
 
-# run_ship ROUND MODE (cold | backlog): times relaywatch ship; records its peak RSS (VmHWM).
+# run_ship ROUND MODE (cold | backlog): times relaywatch ship; records its peak RSS (VmHWM) and
+# the CPU time of the shipper and of the broker over the timed span.
 run_ship() {
-  local round=$1 mode=$2 name=bench-$1-$2 file start end hwm
+  local round=$1 mode=$2 name=bench-$1-$2 file start end hwm cpu=0 broker cpu_end
   file=$TMP/$name.log
   METRICS_PORT=$(free_port)
   [[ $mode == cold ]] && ln "$PWD/$LOG" "$file"
   mkdir -p "$TMP/state-$name"
+  broker=$(cpu_ms "$BROKER_PID")
   start=$(now_ms)
   # shellcheck disable=SC2086 # SHIP_JAVA_OPTS is split on spaces on purpose, like the launcher
   java $SHIP_JAVA_OPTS -jar "$JAR" ship --bootstrap-servers "$BOOTSTRAP" --file "$file" \
@@ -139,16 +151,20 @@ run_ship() {
   SHIP_PID=$!
   if [[ $mode == backlog ]]; then
     wait_for relaywatch_ingest_kafka_reachable 1 120
+    broker=$(cpu_ms "$BROKER_PID")
+    cpu=$(cpu_ms "$SHIP_PID")
     ln "$PWD/$LOG" "$file"
     start=$(now_ms)
   fi
   wait_for relaywatch_ingest_lines_shipped_total "$LINES" 600
   end=$(now_ms)
+  cpu_end=$(cpu_ms "$SHIP_PID")
+  broker=$(($(cpu_ms "$BROKER_PID") - broker))
   hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$SHIP_PID/status")
   kill -TERM "$SHIP_PID"
   wait "$SHIP_PID" || true
   SHIP_PID=
-  echo "$round ship-$mode $((end - start)) $hwm" >>"$OUT/ship-runs.txt"
+  echo "$round ship-$mode $((end - start)) $hwm $((cpu_end - cpu)) $broker" >>"$OUT/ship-runs.txt"
   verify "bench-ship-$name" read_committed
 }
 
@@ -169,7 +185,8 @@ print_table() {
   echo "shipper backlog. Medians over rounds; the ratio is taken within each round, then the median."
   echo
   awk -v lines="$LINES" -v partitions="$PARTITIONS" -v json="$OUT/ship-vs-kcat.json" '
-    { ms[$2, $1] = $3; if ($2 ~ /^ship/ && $4 > rss) rss = $4; rounds[$1] = 1 }
+    { ms[$2, $1] = $3; cpu[$2, $1] = $5; broker[$2, $1] = $6; rounds[$1] = 1
+      if ($2 ~ /^ship/ && $4 > rss) rss = $4 }
     END {
       n = 0; for (r in rounds) n++
       print "| | kcat -P | relaywatch ship, backlog | relaywatch ship, cold start |"
@@ -177,6 +194,8 @@ print_table() {
       printf "| lines/s (median) | %s | %s | %s |\n", rate("kcat"), rate("ship-backlog"), rate("ship-cold")
       printf "| seconds (median) | %s | %s | %s |\n", secs("kcat"), secs("ship-backlog"), secs("ship-cold")
       printf "| ratio to kcat (median of rounds; target >= 0.8) | 1 | %s | %s |\n", ratio("ship-backlog"), ratio("ship-cold")
+      printf "| CPU seconds of the tool (median) | %s | %s | %s |\n", cpus(cpu, "kcat"), cpus(cpu, "ship-backlog"), cpus(cpu, "ship-cold")
+      printf "| CPU seconds of the broker meanwhile (median) | %s | %s | %s |\n", cpus(broker, "kcat"), cpus(broker, "ship-backlog"), cpus(broker, "ship-cold")
       printf "| shipper peak RSS, MB (max; target <= 256) | | %.0f (both modes) | |\n", rss / 1024
       # The same medians for bench/run-all.sh.
       printf "{\n  \"lines\": %d,\n  \"rounds\": %d,\n  \"partitions\": %d,\n", lines, n, partitions > json
@@ -192,11 +211,12 @@ print_table() {
       delete v; return k
     }
     function secs(tool,    r, a) { for (r in rounds) a[r] = ms[tool, r] / 1000; return sprintf("%.2f", median(a)) }
+    function cpus(m, tool,    r, a) { for (r in rounds) a[r] = m[tool, r] / 1000; return sprintf("%.2f", median(a)) }
     function rate(tool,    r, a) { for (r in rounds) a[r] = lines * 1000 / ms[tool, r]; return sprintf("%.0f", median(a)) }
     function ratio(tool,    r, a) { for (r in rounds) a[r] = ms["kcat", r] / ms[tool, r]; return sprintf("%.2f", median(a)) }
   ' "$OUT/ship-runs.txt"
   echo
-  echo "Rounds (ms; RSS in kB): $(tr '\n' ';' <"$OUT/ship-runs.txt")"
+  echo "Rounds (round, tool, ms, RSS kB, tool CPU ms, broker CPU ms): $(tr '\n' ';' <"$OUT/ship-runs.txt")"
 }
 
 ensure_tools

@@ -39,6 +39,36 @@ final class CliProcess implements AutoCloseable {
     this.output = output;
   }
 
+  /**
+   * {@code relaywatch ship} of one file into {@code topic}, its state and output under {@code dir},
+   * without a metrics port.
+   */
+  static CliProcess ship(
+      String bootstrapServers,
+      Path log,
+      Path dir,
+      String topic,
+      String id,
+      Map<String, String> env) {
+    return new CliProcess(
+        List.of(
+            "ship",
+            "--bootstrap-servers",
+            bootstrapServers,
+            "--file",
+            log.toString(),
+            "--state-dir",
+            dir.resolve("state").toString(),
+            "--topic",
+            topic,
+            "--id",
+            id,
+            "--metrics-port",
+            "-1"),
+        env,
+        dir.resolve("shipper.out"));
+  }
+
   CliProcess start() {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -79,22 +78,12 @@ class ShipBrokerOutageIT {
   }
 
   private CliProcess shipper(String bootstrapServers, Path log) {
-    return new CliProcess(
-        List.of(
-            "ship",
-            "--bootstrap-servers",
-            bootstrapServers,
-            "--file",
-            log.toString(),
-            "--state-dir",
-            dir.resolve("state").toString(),
-            "--topic",
-            "outage-raw",
-            "--id",
-            "outage",
-            "--metrics-port",
-            "-1"),
-        Map.of("RELAYWATCH_SHIP_POLL_INTERVAL", "100ms", "RELAYWATCH_SHIP_KAFKA_TIMEOUT", "10s"),
-        dir.resolve("shipper.out"));
+    return CliProcess.ship(
+        bootstrapServers,
+        log,
+        dir,
+        "outage-raw",
+        "outage",
+        Map.of("RELAYWATCH_SHIP_POLL_INTERVAL", "100ms", "RELAYWATCH_SHIP_KAFKA_TIMEOUT", "10s"));
   }
 }

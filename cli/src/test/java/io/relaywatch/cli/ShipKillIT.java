@@ -7,7 +7,6 @@ import io.relaywatch.kafka.testing.KafkaFixture;
 import io.relaywatch.kafka.testing.TopicContents;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -85,26 +84,16 @@ class ShipKillIT {
   }
 
   private CliProcess shipper(String run, String topic, Path log) {
-    return new CliProcess(
-        List.of(
-            "ship",
-            "--bootstrap-servers",
-            KafkaFixture.bootstrapServers(),
-            "--file",
-            log.toString(),
-            "--state-dir",
-            dir.resolve("state").toString(),
-            "--topic",
-            topic,
-            "--id",
-            "kill-" + run,
-            "--metrics-port",
-            "-1"),
+    return CliProcess.ship(
+        KafkaFixture.bootstrapServers(),
+        log,
+        dir,
+        topic,
+        "kill-" + run,
         Map.of(
             "RELAYWATCH_SHIP_CHECKPOINT_TOPIC",
             "kill-checkpoints-" + run,
             "RELAYWATCH_SHIP_POLL_INTERVAL",
-            "50ms"),
-        dir.resolve("shipper.out"));
+            "50ms"));
   }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -115,26 +114,16 @@ class ShipLogrotateIT {
   }
 
   private CliProcess shipper(String run, String topic, Path log) {
-    return new CliProcess(
-        List.of(
-            "ship",
-            "--bootstrap-servers",
-            KafkaFixture.bootstrapServers(),
-            "--file",
-            log.toString(),
-            "--state-dir",
-            dir.resolve("state").toString(),
-            "--topic",
-            topic,
-            "--id",
-            "logrotate-" + run,
-            "--metrics-port",
-            "-1"),
+    return CliProcess.ship(
+        KafkaFixture.bootstrapServers(),
+        log,
+        dir,
+        topic,
+        "logrotate-" + run,
         Map.of(
             "RELAYWATCH_SHIP_CHECKPOINT_TOPIC",
             "logrotate-checkpoints-" + run,
             "RELAYWATCH_SHIP_POLL_INTERVAL",
-            "50ms"),
-        dir.resolve("shipper.out"));
+            "50ms"));
   }
 }

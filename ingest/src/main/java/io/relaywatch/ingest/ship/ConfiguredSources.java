@@ -25,6 +25,13 @@ import java.util.TreeSet;
  * instance.
  */
 public final class ConfiguredSources implements Shipper.SourceFactory {
+  /**
+   * Most bytes one poll of a source reads. A transaction takes several polls (up to {@code
+   * ship.batchBytes}), and each poll's lines are garbage once sent, so this, not the transaction,
+   * sets how many lines the heap holds at a time.
+   */
+  static final int POLL_BYTES = 512 * 1024;
+
   private final ShipConfig config;
   private final TailerOptions tailerOptions;
   private final InputStream stdin;
@@ -37,7 +44,7 @@ public final class ConfiguredSources implements Shipper.SourceFactory {
     this.tailerOptions =
         TailerOptions.defaults()
             .withMaxLineBytes(config.maxLineBytes())
-            .withMaxBytesPerPoll(config.batchBytes())
+            .withMaxBytesPerPoll(pollBytes(config))
             .withPartialLineTimeout(config.partialLineTimeout())
             .withCompressedCatchUp(compressedCatchUp(config));
   }
@@ -55,7 +62,7 @@ public final class ConfiguredSources implements Shipper.SourceFactory {
     closeFiles();
     if (config.stdin()) {
       if (stdinSource == null) {
-        stdinSource = new StdinSource(stdin, config.maxLineBytes(), config.batchBytes());
+        stdinSource = new StdinSource(stdin, config.maxLineBytes(), pollBytes(config));
       }
       return List.of(stdinSource);
     }
@@ -67,6 +74,10 @@ public final class ConfiguredSources implements Shipper.SourceFactory {
           FileSource.open(path, committedState(committed, FileSource.nameOf(path)), tailerOptions));
     }
     return List.copyOf(open);
+  }
+
+  private static int pollBytes(ShipConfig config) {
+    return Math.min(config.batchBytes(), POLL_BYTES);
   }
 
   private static byte[] committedState(Map<String, String> committed, String source) {
@@ -86,7 +97,7 @@ public final class ConfiguredSources implements Shipper.SourceFactory {
         config.journaldSeek(),
         config.maxLineBytes(),
         10_000,
-        config.batchBytes(),
+        pollBytes(config),
         ZoneId.systemDefault());
   }
 

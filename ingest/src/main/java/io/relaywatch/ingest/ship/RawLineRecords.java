@@ -4,11 +4,11 @@ import io.relaywatch.events.RawLineHeaders;
 import io.relaywatch.ingest.source.SourceLine;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Builds {@code relaywatch.raw-lines} records: key the mail host, value the bytes, headers the
@@ -34,14 +34,17 @@ final class RawLineRecords {
   }
 
   ProducerRecord<byte[], byte[]> line(Header source, SourceLine line) {
-    Header[] headers;
+    List<Header> headers;
     if (line.eventId() == null) {
-      headers = line.cut() ? new Header[] {source, CUT} : new Header[] {source};
+      headers = line.cut() ? List.of(source, CUT) : List.of(source);
     } else {
       Header id = new RecordHeader(RawLineHeaders.ID, line.eventId());
-      headers = line.cut() ? new Header[] {source, id, CUT} : new Header[] {source, id};
+      headers = line.cut() ? List.of(source, id, CUT) : List.of(source, id);
     }
     // No timestamp: the producer stamps the ingestion time; event time is parsed downstream.
-    return new ProducerRecord<>(topic, null, null, host, line.bytes(), new RecordHeaders(headers));
+    // A plain list, not RecordHeaders: ProducerRecord copies its headers into a RecordHeaders of
+    // its own either way, so a RecordHeaders here would be built and copied once per line for
+    // nothing.
+    return new ProducerRecord<>(topic, null, null, host, line.bytes(), headers);
   }
 }

@@ -71,7 +71,7 @@ public record ShipConfig(
             s.bool("ship.stdin", false),
             s.writableDirectory("ship.stateDir", null),
             s.intValue("ship.maxLineBytes", 64 * 1024, 1024, 16 * 1024 * 1024),
-            s.intValue("ship.batchBytes", 4 * 1024 * 1024, 64 * 1024, 64 * 1024 * 1024),
+            s.intValue("ship.batchBytes", 16 * 1024 * 1024, 64 * 1024, 64 * 1024 * 1024),
             s.duration("ship.pollInterval", Duration.ofMillis(250)),
             s.duration("ship.partialLineTimeout", Duration.ofSeconds(5)),
             s.duration("ship.kafkaTimeout", Duration.ofSeconds(30)),

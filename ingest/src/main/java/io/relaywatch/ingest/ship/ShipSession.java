@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,6 +28,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class ShipSession implements AutoCloseable {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ShipSession.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+  // Bounds how long read_committed consumers wait for a backlog's lines, whatever ship.batchBytes.
+  private static final long MAX_TRANSACTION_MILLIS = 1000;
 
   private final ShipConfig config;
   private final Shipper.SourceFactory factory;
@@ -62,18 +65,59 @@ final class ShipSession implements AutoCloseable {
     sources.forEach(s -> metrics.sourceOpened(s.name()));
     commitStartingPositions(sources, committed);
     while (running.getAsBoolean()) {
-      List<Polled> batch = poll(sources);
-      if (batch.isEmpty()) {
+      if (!shipTransaction(sources, running)) {
         if (sources.stream().allMatch(LineSource::exhausted)) {
           return true;
         }
         metrics.refreshCheckpointAge(clock.millis());
         idle.run();
-        continue;
       }
-      ship(batch);
     }
     return false;
+  }
+
+  /**
+   * One transaction: polls the sources again and again, sending each poll's lines at once, until
+   * {@code ship.batchBytes} were sent, a second has passed, or the sources have nothing more; then
+   * each source's position after its last poll, and the commit. Lines are not kept once sent, so
+   * the heap holds one poll, not one transaction, and a backlog can go in few, large transactions
+   * (each commit waits for every send before it). Returns false when the first poll found nothing.
+   */
+  private boolean shipTransaction(List<LineSource> sources, BooleanSupplier running)
+      throws IOException {
+    Map<String, Shipped> shipped = new LinkedHashMap<>();
+    long bytes = 0;
+    long deadline = clock.millis() + MAX_TRANSACTION_MILLIS;
+    do {
+      List<Polled> polled;
+      try {
+        polled = poll(sources);
+      } catch (IOException e) {
+        if (shipped.isEmpty()) {
+          throw e;
+        }
+        break; // commit what was read before it; the next poll meets the error again
+      }
+      if (polled.isEmpty()) {
+        break;
+      }
+      if (shipped.isEmpty()) {
+        producer.beginTransaction();
+      }
+      for (Polled p : polled) {
+        send(p);
+        shipped.computeIfAbsent(p.source(), s -> new Shipped()).add(p);
+        bytes += p.bytes();
+      }
+    } while (bytes < config.batchBytes() && clock.millis() < deadline && running.getAsBoolean());
+    if (shipped.isEmpty()) {
+      return false;
+    }
+    shipped.forEach((source, s) -> sendCheckpoint(source, s.checkpoint));
+    producer.commitTransaction();
+    metrics.transactionCommitted(clock.millis());
+    shipped.forEach((source, s) -> metrics.committed(source, s.lines, s.bytes));
+    return true;
   }
 
   /**
@@ -106,31 +150,34 @@ final class ShipSession implements AutoCloseable {
     return batch;
   }
 
+  /** The starting positions alone, in a transaction of their own. */
   private void ship(List<Polled> batch) {
     producer.beginTransaction();
-    for (Polled polled : batch) {
-      Header source = records.sourceHeader(polled.source());
-      for (SourceLine line : polled.lines()) {
-        producer.send(records.line(source, line));
-      }
-      if (polled.checkpoint() != null) {
-        producer.send(checkpointRecord(polled));
-      }
-    }
+    batch.forEach(p -> sendCheckpoint(p.source(), p.checkpoint()));
     producer.commitTransaction();
     metrics.transactionCommitted(clock.millis());
-    for (Polled polled : batch) {
-      metrics.committed(polled.source(), polled.lines().size(), polled.bytes());
+  }
+
+  private void send(Polled polled) {
+    Header source = records.sourceHeader(polled.source());
+    for (SourceLine line : polled.lines()) {
+      producer.send(records.line(source, line));
     }
   }
 
-  private ProducerRecord<byte[], byte[]> checkpointRecord(Polled polled) {
+  private void sendCheckpoint(String source, byte[] checkpoint) {
+    if (checkpoint != null) {
+      producer.send(checkpointRecord(source, checkpoint));
+    }
+  }
+
+  private ProducerRecord<byte[], byte[]> checkpointRecord(String source, byte[] state) {
     ShipCheckpoint checkpoint =
         new ShipCheckpoint(
             ShipCheckpoint.CURRENT_VERSION,
             config.id(),
-            polled.source(),
-            new String(polled.checkpoint(), StandardCharsets.UTF_8));
+            source,
+            new String(state, StandardCharsets.UTF_8));
     byte[] value =
         Topics.SHIP_CHECKPOINTS
             .valueSerde()
@@ -138,7 +185,7 @@ final class ShipSession implements AutoCloseable {
             .serialize(config.checkpointTopic(), checkpoint);
     return new ProducerRecord<>(
         config.checkpointTopic(),
-        ShipCheckpoint.key(config.id(), polled.source()).getBytes(StandardCharsets.UTF_8),
+        ShipCheckpoint.key(config.id(), source).getBytes(StandardCharsets.UTF_8),
         value);
   }
 
@@ -161,6 +208,19 @@ final class ShipSession implements AutoCloseable {
   @Override
   public void close() {
     producer.close(CLOSE_TIMEOUT);
+  }
+
+  /** What one transaction shipped from one source, and the source's position after it. */
+  private static final class Shipped {
+    long lines;
+    long bytes;
+    byte[] checkpoint;
+
+    void add(Polled polled) {
+      lines += polled.lines().size();
+      bytes += polled.bytes();
+      checkpoint = polled.checkpoint();
+    }
   }
 
   private record Polled(String source, List<SourceLine> lines, byte[] checkpoint) {
