@@ -51,14 +51,22 @@ final class MemoryItems<V> implements OpenItems<V> {
   }
 
   @Override
-  public List<Map.Entry<String, V>> quietSince(long cutoff) {
+  public List<Map.Entry<String, V>> quietSince(String keyPrefix, long cutoff) {
     List<Map.Entry<String, V>> quiet = new ArrayList<>();
-    for (Map.Entry<String, V> kv : open.entrySet()) {
+    for (Map.Entry<String, V> kv : withPrefix(keyPrefix).entrySet()) {
       if (lastSeenMillis.applyAsLong(kv.getValue()) <= cutoff) {
         quiet.add(Map.entry(kv.getKey(), kv.getValue()));
       }
     }
     return quiet;
+  }
+
+  private Map<String, V> withPrefix(String keyPrefix) {
+    // Every key with the prefix sorts from the prefix up to the prefix followed by the highest
+    // char.
+    return keyPrefix.isEmpty()
+        ? open
+        : open.subMap(keyPrefix, true, keyPrefix + Character.MAX_VALUE, true);
   }
 
   long evicted() {

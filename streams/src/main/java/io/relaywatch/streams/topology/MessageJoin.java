@@ -14,8 +14,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Joins the lines of each Postfix message, by (host, queue id), into {@link MessageRecord}s: the
  * one implementation of message correlation. The Streams processor ({@link CorrelateMessages})
  * keeps open messages in its state store; {@code relaywatch diagnose} uses {@link #inMemory}. Both
- * feed it every event of the log in order and close quiet messages on the same event-time clock
- * ({@link FoldClock}), so both reach the same messages.
+ * feed it every event of the log in order and close quiet messages on the same event-time clocks,
+ * one per mail host ({@link HostClocks}), so both reach the same messages.
  *
  * <p>A message closes when qmgr logs {@code removed} ({@code complete}), when it has been quiet for
  * {@link MessageConfig#timeout()} of stream time ({@code timeout}), or when its queue id is given
@@ -48,13 +48,13 @@ public final class MessageJoin {
 
   private final Sink sink;
 
-  private final FoldClock clock;
+  private final HostClocks clocks;
 
   MessageJoin(MessageConfig config, OpenItems<OpenMessage> open, Sink sink) {
     this.config = config;
     this.open = open;
     this.sink = sink;
-    this.clock = new FoldClock(config.scanInterval());
+    this.clocks = new HostClocks(config.scanInterval());
   }
 
   /**
@@ -91,12 +91,12 @@ public final class MessageJoin {
    * closed on the same schedule as quiet sessions (see {@link SessionJoin#accept}).
    */
   public void accept(MailEvent event) {
-    accept(event, clock.recordTime(event));
+    accept(event, clocks.recordTime(event));
   }
 
   /** Feeds one event of the log at its record time (the topology's, already its event time). */
   void accept(MailEvent event, long recordTime) {
-    clock.advance(recordTime, this::closeQuiet);
+    clocks.advance(event.host(), recordTime, this::closeQuiet);
     if (joins(event)) {
       process(messageKey(event), event, recordTime);
     }
@@ -150,9 +150,9 @@ public final class MessageJoin {
   }
 
   /** Closes the messages quiet for the timeout at {@code streamTime}. */
-  void closeQuiet(long streamTime) {
+  void closeQuiet(String keyPrefix, long streamTime) {
     long cutoff = streamTime - config.timeout().toMillis();
-    for (Map.Entry<String, OpenMessage> kv : open.quietSince(cutoff)) {
+    for (Map.Entry<String, OpenMessage> kv : open.quietSince(keyPrefix, cutoff)) {
       close(kv.getKey(), kv.getValue(), MessageClose.TIMEOUT);
     }
   }

@@ -18,5 +18,10 @@ interface OpenItems<V> {
   void delete(String key);
 
   /** The open items whose last line is at or before {@code cutoff}, in key order. */
-  List<Map.Entry<String, V>> quietSince(long cutoff);
+  default List<Map.Entry<String, V>> quietSince(long cutoff) {
+    return quietSince("", cutoff);
+  }
+
+  /** The same among the items whose key starts with {@code keyPrefix}. */
+  List<Map.Entry<String, V>> quietSince(String keyPrefix, long cutoff);
 }

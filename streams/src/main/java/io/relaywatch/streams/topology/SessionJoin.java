@@ -13,12 +13,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Joins the lines of each Postfix smtpd process into {@link SessionRecord}s: the one implementation
  * of session correlation. The Streams processor ({@link CorrelateSessions}) keeps open sessions in
  * its state store; {@code relaywatch diagnose} uses {@link #inMemory}. Both feed it every event of
- * the log in order and close quiet sessions on the same event-time clock ({@link FoldClock}), so
- * both reach the same sessions.
+ * the log in order and close quiet sessions on the same event-time clocks, one per mail host
+ * ({@link HostClocks}), so both reach the same sessions.
  *
  * <p>A session closes when its disconnect summary arrives, when its process logs a line for another
- * client, or when it has been quiet for {@link SessionConfig#timeout()} of stream time (the latest
- * event time seen). Not thread-safe.
+ * client, or when it has been quiet for {@link SessionConfig#timeout()} of its mail host's log time
+ * (the latest event time seen of that host). Not thread-safe.
  */
 public final class SessionJoin {
   /** Told about every session that closes. */
@@ -38,13 +38,13 @@ public final class SessionJoin {
 
   private final Sink sink;
 
-  private final FoldClock clock;
+  private final HostClocks clocks;
 
   SessionJoin(SessionConfig config, OpenItems<OpenSession> open, Sink sink) {
     this.config = config;
     this.open = open;
     this.sink = sink;
-    this.clock = new FoldClock(config.scanInterval());
+    this.clocks = new HostClocks(config.scanInterval());
   }
 
   /**
@@ -85,12 +85,12 @@ public final class SessionJoin {
    * folded in, unless it is not a Postfix smtpd session line.
    */
   public void accept(MailEvent event) {
-    accept(event, clock.recordTime(event));
+    accept(event, clocks.recordTime(event));
   }
 
   /** Feeds one event of the log at its record time (the topology's, already its event time). */
   void accept(MailEvent event, long recordTime) {
-    clock.advance(recordTime, this::closeQuiet);
+    clocks.advance(event.host(), recordTime, this::closeQuiet);
     if (joins(event)) {
       process(SessionCorrelation.processKey(event), event, recordTime);
     }
@@ -145,9 +145,9 @@ public final class SessionJoin {
   }
 
   /** Closes the sessions quiet for the timeout at {@code streamTime}. */
-  void closeQuiet(long streamTime) {
+  void closeQuiet(String keyPrefix, long streamTime) {
     long cutoff = streamTime - config.timeout().toMillis();
-    for (Map.Entry<String, OpenSession> kv : open.quietSince(cutoff)) {
+    for (Map.Entry<String, OpenSession> kv : open.quietSince(keyPrefix, cutoff)) {
       close(kv.getKey(), kv.getValue(), SessionClose.TIMEOUT);
     }
   }

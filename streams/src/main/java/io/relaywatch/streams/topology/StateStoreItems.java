@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -109,9 +110,10 @@ final class StateStoreItems<V> implements OpenItems<V> {
   }
 
   @Override
-  public List<Map.Entry<String, V>> quietSince(long cutoff) {
+  public List<Map.Entry<String, V>> quietSince(String keyPrefix, long cutoff) {
     List<Map.Entry<String, V>> quiet = new ArrayList<>();
-    try (KeyValueIterator<String, V> all = store.all()) {
+    try (KeyValueIterator<String, V> all =
+        keyPrefix.isEmpty() ? store.all() : store.prefixScan(keyPrefix, new StringSerializer())) {
       all.forEachRemaining(
           kv -> {
             if (lastSeenMillis.applyAsLong(kv.value) <= cutoff) {

@@ -161,6 +161,50 @@ class SessionJoinTest {
   }
 
   @Test
+  void shouldNotTimeOutAHostCatchingUpOnTheNewerLinesOfAnotherHost() {
+    // mx2's shipper catches up two hours of its log while mx1 is current, on the same partition.
+    Smtpd current = smtpd(100, "192.0.2.7");
+    Smtpd late = smtpd(300, "192.0.2.9").on("mx2");
+    List<MailEvent> log =
+        List.of(
+            current.at(7200).relayDenied(),
+            late.at(0).authFailed("bob"),
+            current.at(7260).relayDenied(),
+            late.at(5).relayDenied(),
+            current.at(7320).relayDenied(),
+            late.at(6).disconnect("ehlo=1 auth=0/1 mail=1 rcpt=0/1 quit=1 commands=3/5"));
+    SessionJoin offline = join(SessionConfig.defaults(), 1_000);
+    log.forEach(offline::accept);
+
+    assertThat(closed)
+        .singleElement()
+        .satisfies(
+            session -> {
+              assertThat(session.clientIp()).isEqualTo("192.0.2.9");
+              assertThat(session.closedBy()).isEqualTo(SessionClose.DISCONNECT);
+              assertThat(session.authOutcome()).isEqualTo(AuthOutcome.FAILED);
+              assertThat(session.relayDenied()).isTrue();
+            });
+    try (SessionDriver topology = new SessionDriver(SessionConfig.defaults())) {
+      log.forEach(topology::log);
+      assertThat(topology.closedSessions()).extracting(kv -> kv.value).isEqualTo(closed);
+    }
+  }
+
+  @Test
+  void shouldTimeOutAHostsQuietSessionOnThatHostsOwnLogTime() {
+    SessionJoin offline = join(SessionConfig.defaults(), 1_000);
+    offline.accept(smtpd(300, "192.0.2.9").on("mx2").at(0).relayDenied());
+    offline.accept(smtpd(100, "192.0.2.7").at(3600).relayDenied()); // mx1 an hour on
+    assertThat(closed).as("mx2 has logged nothing since").isEmpty();
+
+    offline.accept(smtpd(301, "192.0.2.10").on("mx2").at(660).relayDenied());
+
+    assertThat(closed).extracting(SessionRecord::clientIp).containsExactly("192.0.2.9");
+    assertThat(closed).extracting(SessionRecord::closedBy).containsOnly(SessionClose.TIMEOUT);
+  }
+
+  @Test
   void shouldIgnoreLinesTheTopologyDoesNotCorrelate() {
     SessionJoin offline = join(SessionConfig.defaults(), 1_000);
     offline.accept(

@@ -21,6 +21,7 @@ final class Smtpd {
   private final String service;
   private final int pid;
   private final String clientIp;
+  private String host = "mx1";
   private long second;
 
   private Smtpd(String program, String service, int pid, String clientIp) {
@@ -38,6 +39,12 @@ final class Smtpd {
     return new Smtpd("postfix/submission/smtpd", "submission", pid, clientIp);
   }
 
+  /** The mail host that logs the next lines (mx1 unless said). */
+  Smtpd on(String mailHost) {
+    host = mailHost;
+    return this;
+  }
+
   /** Seconds after {@link #T0} of the next line. */
   Smtpd at(long secondsAfterT0) {
     second = secondsAfterT0;
@@ -47,7 +54,7 @@ final class Smtpd {
   private MailEvent.Builder line(EventType type) {
     return MailEvent.builder(type)
         .timestamp(T0.plusSeconds(second))
-        .host("mx1")
+        .host(host)
         .program(program)
         .pid(pid)
         .mta(Mta.POSTFIX)
