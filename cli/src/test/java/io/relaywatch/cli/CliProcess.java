@@ -1,5 +1,6 @@
 package io.relaywatch.cli;
 
+import io.relaywatch.kafka.testing.KafkaFixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,6 +68,24 @@ final class CliProcess implements AutoCloseable {
             "-1"),
         env,
         dir.resolve("shipper.out"));
+  }
+
+  /**
+   * {@code relaywatch ship} to the shared test broker with an id and a checkpoint topic of this run
+   * ({@code <name>-<run>}, {@code <name>-checkpoints-<run>}), polling every 50 ms.
+   */
+  static CliProcess shipForRun(String name, String run, Path log, Path dir, String topic) {
+    return ship(
+        KafkaFixture.bootstrapServers(),
+        log,
+        dir,
+        topic,
+        name + "-" + run,
+        Map.of(
+            "RELAYWATCH_SHIP_CHECKPOINT_TOPIC",
+            name + "-checkpoints-" + run,
+            "RELAYWATCH_SHIP_POLL_INTERVAL",
+            "50ms"));
   }
 
   CliProcess start() {

@@ -3,11 +3,9 @@ package io.relaywatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.relaywatch.kafka.testing.KafkaFixture;
 import io.relaywatch.kafka.testing.TopicContents;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -84,16 +82,6 @@ class ShipKillIT {
   }
 
   private CliProcess shipper(String run, String topic, Path log) {
-    return CliProcess.ship(
-        KafkaFixture.bootstrapServers(),
-        log,
-        dir,
-        topic,
-        "kill-" + run,
-        Map.of(
-            "RELAYWATCH_SHIP_CHECKPOINT_TOPIC",
-            "kill-checkpoints-" + run,
-            "RELAYWATCH_SHIP_POLL_INTERVAL",
-            "50ms"));
+    return CliProcess.shipForRun("kill", run, log, dir, topic);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.relaywatch.kafka.testing.KafkaFixture;
 import io.relaywatch.kafka.testing.TopicContents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -114,16 +112,6 @@ class ShipLogrotateIT {
   }
 
   private CliProcess shipper(String run, String topic, Path log) {
-    return CliProcess.ship(
-        KafkaFixture.bootstrapServers(),
-        log,
-        dir,
-        topic,
-        "logrotate-" + run,
-        Map.of(
-            "RELAYWATCH_SHIP_CHECKPOINT_TOPIC",
-            "logrotate-checkpoints-" + run,
-            "RELAYWATCH_SHIP_POLL_INTERVAL",
-            "50ms"));
+    return CliProcess.shipForRun("logrotate", run, log, dir, topic);
   }
 }

@@ -6,6 +6,7 @@ import io.relaywatch.events.SessionRecord;
 import io.relaywatch.events.Topics;
 import io.relaywatch.streams.parse.MailLogParser;
 import io.relaywatch.streams.topology.AggregationConfig;
+import io.relaywatch.streams.topology.DriverTopics;
 import io.relaywatch.streams.topology.RelayDenialAccumulator;
 import io.relaywatch.streams.topology.RelaywatchTopology;
 import io.relaywatch.streams.topology.SessionConfig;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -43,9 +43,7 @@ public final class StoreDriver implements AutoCloseable {
                 AggregationConfig.DEFAULTS,
                 SessionConfig.defaults()),
             props);
-    raw =
-        driver.createInputTopic(
-            Topics.RAW_LINES.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    raw = DriverTopics.input(driver, Topics.RAW_LINES);
   }
 
   /** One smtpd session of the client at the time ({@code HH:mm:ss} on Nov 3) with n denials. */

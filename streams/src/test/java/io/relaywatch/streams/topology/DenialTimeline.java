@@ -35,16 +35,8 @@ final class DenialTimeline implements AutoCloseable {
 
   DenialTimeline(AggregationConfig config) {
     driver = new TopologyTestDriver(topology(config), properties());
-    events =
-        driver.createInputTopic(
-            Topics.EVENTS.name(),
-            Topics.EVENTS.keySerde().serializer(),
-            Topics.EVENTS.valueSerde().serializer());
-    aggregates =
-        driver.createOutputTopic(
-            Topics.RELAY_DENIALS.name(),
-            Topics.RELAY_DENIALS.keySerde().deserializer(),
-            Topics.RELAY_DENIALS.valueSerde().deserializer());
+    events = DriverTopics.input(driver, Topics.EVENTS);
+    aggregates = DriverTopics.output(driver, Topics.RELAY_DENIALS);
   }
 
   static Topology topology(AggregationConfig config) {

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -45,19 +44,9 @@ class FoldsOnLogTimeTest {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver =
         new TopologyTestDriver(RelaywatchTopologyTest.topology(new CollectorRegistry()), props);
-    raw =
-        driver.createInputTopic(
-            Topics.RAW_LINES.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    sessions =
-        driver.createOutputTopic(
-            Topics.SESSIONS.name(),
-            Serdes.String().deserializer(),
-            Topics.SESSIONS.valueSerde().deserializer());
-    messages =
-        driver.createOutputTopic(
-            Topics.MESSAGES.name(),
-            Serdes.String().deserializer(),
-            Topics.MESSAGES.valueSerde().deserializer());
+    raw = DriverTopics.input(driver, Topics.RAW_LINES);
+    sessions = DriverTopics.output(driver, Topics.SESSIONS);
+    messages = DriverTopics.output(driver, Topics.MESSAGES);
   }
 
   @AfterEach

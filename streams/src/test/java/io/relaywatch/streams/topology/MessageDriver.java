@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -50,16 +49,8 @@ final class MessageDriver implements AutoCloseable {
     stateDir = stateDir();
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(topology(config, new StreamsMetrics(registry)), props);
-    events =
-        driver.createInputTopic(
-            Topics.EVENTS.name(),
-            Serdes.String().serializer(),
-            Topics.EVENTS.valueSerde().serializer());
-    messages =
-        driver.createOutputTopic(
-            Topics.MESSAGES.name(),
-            Serdes.String().deserializer(),
-            Topics.MESSAGES.valueSerde().deserializer());
+    events = DriverTopics.input(driver, Topics.EVENTS);
+    messages = DriverTopics.output(driver, Topics.MESSAGES);
   }
 
   private static Path stateDir() {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -60,14 +59,8 @@ class MessageTopologyTest {
                     List.of("example.test"),
                     InternalNetworks.of(List.of("127.0.0.0/8")))),
             props);
-    raw =
-        driver.createInputTopic(
-            Topics.RAW_LINES.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    messages =
-        driver.createOutputTopic(
-            Topics.MESSAGES.name(),
-            Serdes.String().deserializer(),
-            Topics.MESSAGES.valueSerde().deserializer());
+    raw = DriverTopics.input(driver, Topics.RAW_LINES);
+    messages = DriverTopics.output(driver, Topics.MESSAGES);
   }
 
   @AfterEach

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -58,19 +57,9 @@ class RelaywatchTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relaywatch-test");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(topology(registry), props);
-    raw =
-        driver.createInputTopic(
-            Topics.RAW_LINES.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-    events =
-        driver.createOutputTopic(
-            Topics.EVENTS.name(),
-            Serdes.String().deserializer(),
-            Topics.EVENTS.valueSerde().deserializer());
-    unparsed =
-        driver.createOutputTopic(
-            Topics.UNPARSED.name(),
-            Serdes.String().deserializer(),
-            Topics.UNPARSED.valueSerde().deserializer());
+    raw = DriverTopics.input(driver, Topics.RAW_LINES);
+    events = DriverTopics.output(driver, Topics.EVENTS);
+    unparsed = DriverTopics.output(driver, Topics.UNPARSED);
   }
 
   @AfterEach
@@ -152,15 +141,8 @@ class RelaywatchTopologyTest {
   @Test
   void shouldAggregateDenialsAndJoinSessionsThroughTheWholeTopology() {
     TestOutputTopic<String, RelayDenialAggregate> aggregates =
-        driver.createOutputTopic(
-            Topics.RELAY_DENIALS.name(),
-            Serdes.String().deserializer(),
-            Topics.RELAY_DENIALS.valueSerde().deserializer());
-    TestOutputTopic<String, SessionRecord> sessions =
-        driver.createOutputTopic(
-            Topics.SESSIONS.name(),
-            Serdes.String().deserializer(),
-            Topics.SESSIONS.valueSerde().deserializer());
+        DriverTopics.output(driver, Topics.RELAY_DENIALS);
+    TestOutputTopic<String, SessionRecord> sessions = DriverTopics.output(driver, Topics.SESSIONS);
 
     ship(DENIAL);
     ship(

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -42,21 +41,9 @@ final class SessionDriver implements AutoCloseable {
     stateDir = stateDir();
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(topology(config), props);
-    events =
-        driver.createInputTopic(
-            Topics.EVENTS.name(),
-            Serdes.String().serializer(),
-            Topics.EVENTS.valueSerde().serializer());
-    sessions =
-        driver.createOutputTopic(
-            Topics.SESSIONS.name(),
-            Serdes.String().deserializer(),
-            Topics.SESSIONS.valueSerde().deserializer());
-    backendErrors =
-        driver.createOutputTopic(
-            Topics.SASL_BACKEND_ERRORS.name(),
-            Serdes.String().deserializer(),
-            Topics.SASL_BACKEND_ERRORS.valueSerde().deserializer());
+    events = DriverTopics.input(driver, Topics.EVENTS);
+    sessions = DriverTopics.output(driver, Topics.SESSIONS);
+    backendErrors = DriverTopics.output(driver, Topics.SASL_BACKEND_ERRORS);
   }
 
   private static Path stateDir() {
