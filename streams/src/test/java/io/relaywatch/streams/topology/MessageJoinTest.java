@@ -170,6 +170,31 @@ class MessageJoinTest {
   }
 
   @Test
+  void shouldNotTimeOutAHostCatchingUpOnTheNewerLinesOfAnotherHost() {
+    // mx2's shipper catches up two hours of its log while mx1 is current, on the same partition.
+    PostfixQueue late = message("BA5E000001").on("mx2");
+    PostfixQueue current = message("C0DE000001");
+    log(
+        current.at(7200).client(1, "10.0.0.1"),
+        late.at(1).client(2, "203.0.113.9"),
+        current.at(7260).queued("app@example.com"),
+        late.at(2).queued("spam@example.org"),
+        current.at(7320).delivered("user@example.com", "sent"),
+        late.at(3).delivered("victim@victim.example", "sent"),
+        late.at(3).removed());
+
+    assertThat(closed)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.queueId()).isEqualTo("BA5E000001");
+              assertThat(r.closedBy()).isEqualTo(MessageClose.COMPLETE);
+              assertThat(r.clientIp()).isEqualTo("203.0.113.9");
+              assertThat(r.leftForForeignDomain()).isTrue();
+            });
+  }
+
+  @Test
   void shouldCloseTheOldMessageWhenItsQueueIdIsReusedForAnotherClient() {
     PostfixQueue m = message("4F3B21C0A1");
     log(m.at(1).client(1, "203.0.113.1"), m.at(2).client(2, "203.0.113.2"), m.at(3).removed());

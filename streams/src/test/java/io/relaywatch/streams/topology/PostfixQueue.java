@@ -3,10 +3,11 @@ package io.relaywatch.streams.topology;
 /**
  * Real-format Postfix lines of one message through the queue, for script-like tests: {@code
  * message("4F3B21C0A1").from(1234, "203.0.113.7").at(2).queued("spam@example.org")}. Times are
- * seconds after 10:00:00 on Nov 3 ({@link Smtpd#T0}); the host is {@code mx1}.
+ * seconds after 10:00:00 on Nov 3 ({@link Smtpd#T0}); the host is {@code mx1} unless said.
  */
 final class PostfixQueue {
   private final String queueId;
+  private String host = "mx1";
   private long second;
 
   private PostfixQueue(String queueId) {
@@ -17,6 +18,12 @@ final class PostfixQueue {
     return new PostfixQueue(queueId);
   }
 
+  /** The mail host that logs the next lines. */
+  PostfixQueue on(String mailHost) {
+    host = mailHost;
+    return this;
+  }
+
   PostfixQueue at(long secondsAfterT0) {
     second = secondsAfterT0;
     return this;
@@ -24,7 +31,8 @@ final class PostfixQueue {
 
   private String header(String program, int pid) {
     return String.format(
-        "Nov  3 10:%02d:%02d mx1 %s[%d]: %s: ", second / 60, second % 60, program, pid, queueId);
+        "Nov  3 %02d:%02d:%02d %s %s[%d]: %s: ",
+        10 + second / 3600, second / 60 % 60, second % 60, host, program, pid, queueId);
   }
 
   /** smtpd's {@code client=} line of a client that did not authenticate. */
