@@ -21,17 +21,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class CorrelateSessions implements Processor<String, MailEvent, String, SessionRecord> {
   private final SessionConfig config;
+  private final StreamsMetrics metrics;
   private SessionJoin join;
 
-  private CorrelateSessions(SessionConfig config) {
+  private CorrelateSessions(SessionConfig config, StreamsMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
   }
 
   /** The processor together with its store. */
   static ProcessorSupplier<String, MailEvent, String, SessionRecord> supplier(
-      SessionConfig config) {
+      SessionConfig config, StreamsMetrics metrics) {
     return new WithStores<>(
-        () -> new CorrelateSessions(config),
+        () -> new CorrelateSessions(config, metrics),
         Set.of(WithStores.foldStore(SessionCorrelation.STORE, StoreValueSerde.sessions())));
   }
 
@@ -43,7 +45,10 @@ final class CorrelateSessions implements Processor<String, MailEvent, String, Se
         SessionJoin.inStore(
             config,
             store,
-            (session, time) -> context.forward(new Record<>(session.clientIp(), session, time)));
+            (session, time) -> {
+              metrics.recordSession(session);
+              context.forward(new Record<>(session.clientIp(), session, time));
+            });
   }
 
   @Override

@@ -67,7 +67,7 @@ public final class RelaywatchTopology {
     KStream<String, MailEvent> parsed = parseLines(builder, parser, metrics);
     // Sessions fold each process's lines in log order, which only the parsed stream still has: in
     // this task, keyed by process inside the processor, so no repartition.
-    SessionCorrelation.addTo(parsed, sessions)
+    SessionCorrelation.addTo(parsed, sessions, metrics)
         .to(Topics.SESSIONS.name(), produced(Topics.SESSIONS, "sessions-sink"));
     SessionCorrelation.saslBackendErrors(parsed)
         .to(

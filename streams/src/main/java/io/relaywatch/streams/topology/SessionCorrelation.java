@@ -44,8 +44,9 @@ public final class SessionCorrelation {
 
   /** Sessions keyed by client IP, emitted when each closes. */
   public static KStream<String, SessionRecord> addTo(
-      KStream<String, MailEvent> events, SessionConfig config) {
-    return events.process(CorrelateSessions.supplier(config), Named.as("correlate-sessions"));
+      KStream<String, MailEvent> events, SessionConfig config, StreamsMetrics metrics) {
+    return events.process(
+        CorrelateSessions.supplier(config, metrics), Named.as("correlate-sessions"));
   }
 
   /** SASL backend errors keyed by mail host (the record key when the line names no host). */

@@ -6,6 +6,7 @@ import io.relaywatch.events.InternalNetworks;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.MessageClose;
 import io.relaywatch.events.MessageRecord;
+import io.relaywatch.events.SessionRecord;
 import io.relaywatch.streams.parse.ParseResult;
 import io.relaywatch.streams.parse.UnparsedReasons;
 
@@ -21,6 +22,7 @@ public final class StreamsMetrics {
   private final Counter rejects;
   private final Counter messages;
   private final Counter messagesTimedOut;
+  private final Counter sessions;
 
   public StreamsMetrics(CollectorRegistry registry) {
     events =
@@ -55,6 +57,18 @@ public final class StreamsMetrics {
                 "relaywatch_streams_messages_timed_out_total",
                 "Message records closed by the timeout rather than by qmgr's removed line.")
             .register(registry);
+    sessions =
+        Counter.build(
+                "relaywatch_streams_sessions_total",
+                "Postfix smtpd sessions closed, by how: disconnect, timeout (no line for the timeout,"
+                    + " or closed early when too many were open) or superseded.")
+            .labelNames("closed_by", "auth")
+            .register(registry);
+  }
+
+  /** Counts a finished session; its client is never a label. */
+  void recordSession(SessionRecord session) {
+    sessions.labels(session.closedBy().wireName(), session.authOutcome().wireName()).inc();
   }
 
   /** Counts a finished message; its client is only classified, never a label. */

@@ -1,5 +1,6 @@
 package io.relaywatch.streams.topology;
 
+import io.prometheus.client.CollectorRegistry;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.SessionRecord;
 import io.relaywatch.events.Topics;
@@ -28,6 +29,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * out. Events enter at their own event time, as the real topology stamps them.
  */
 final class SessionDriver implements AutoCloseable {
+  final CollectorRegistry registry = new CollectorRegistry();
   private final Path stateDir;
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, MailEvent> events;
@@ -40,7 +42,7 @@ final class SessionDriver implements AutoCloseable {
     // Each driver its own RocksDB directory: two drivers in one test must not share a lock.
     stateDir = stateDir();
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(topology(config), props);
+    driver = new TopologyTestDriver(topology(config, new StreamsMetrics(registry)), props);
     events = DriverTopics.input(driver, Topics.EVENTS);
     sessions = DriverTopics.output(driver, Topics.SESSIONS);
     backendErrors = DriverTopics.output(driver, Topics.SASL_BACKEND_ERRORS);
@@ -54,14 +56,14 @@ final class SessionDriver implements AutoCloseable {
     }
   }
 
-  static Topology topology(SessionConfig config) {
+  static Topology topology(SessionConfig config, StreamsMetrics metrics) {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, MailEvent> events =
         builder.stream(
             Topics.EVENTS.name(),
             Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde())
                 .withName("events-source"));
-    SessionCorrelation.addTo(events, config)
+    SessionCorrelation.addTo(events, config, metrics)
         .to(
             Topics.SESSIONS.name(),
             Produced.with(Topics.SESSIONS.keySerde(), Topics.SESSIONS.valueSerde())

@@ -46,6 +46,12 @@ class SessionLifecycleTest {
     assertThat(session.commands()).isNull();
     assertThat(session.authOutcome()).isEqualTo(AuthOutcome.FAILED);
     assertThat(session.relayDenied()).isTrue();
+    assertThat(
+            mx.registry.getSampleValue(
+                "relaywatch_streams_sessions_total",
+                new String[] {"closed_by", "auth"},
+                new String[] {"timeout", "failed"}))
+        .isEqualTo(1.0);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.relaywatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.client.CollectorRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,7 +12,11 @@ import org.junit.jupiter.api.Test;
 class SessionTopologyNamesTest {
   @Test
   void shouldNameTheStoreAndEveryProcessorWithoutARepartition() {
-    String described = SessionDriver.topology(SessionConfig.defaults()).describe().toString();
+    String described =
+        SessionDriver.topology(
+                SessionConfig.defaults(), new StreamsMetrics(new CollectorRegistry()))
+            .describe()
+            .toString();
 
     assertThat(described)
         .contains(
