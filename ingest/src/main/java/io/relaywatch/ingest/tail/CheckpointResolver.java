@@ -68,7 +68,8 @@ final class CheckpointResolver {
       }
     }
     CompressedResolver.Found compressed =
-        CompressedResolver.resolve(path, lostBeforeFirstMatch, options);
+        CompressedResolver.resolve(
+            path, checkpoint.finishedRotated(), lostBeforeFirstMatch, options);
     Resolved resolved = split(candidates, current, lost - compressed.sources());
     List<TrackedFile> draining = new ArrayList<>(compressed.files());
     draining.addAll(resolved.draining());

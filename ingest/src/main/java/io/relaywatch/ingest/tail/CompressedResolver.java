@@ -21,10 +21,14 @@ final class CompressedResolver {
   private CompressedResolver() {}
 
   /**
+   * @param finished the rotated file the checkpoint says was read to its end, or null: older than
+   *     every lost file, it anchors the search (a file checkpointed while still empty can only be
+   *     the generation right after a file found)
    * @param lost checkpointed files, oldest first, that are older than every file still found at the
    *     path or {@code .1}
    */
-  static Found resolve(Path path, List<SourcePosition> lost, TailerOptions options)
+  static Found resolve(
+      Path path, SourcePosition finished, List<SourcePosition> lost, TailerOptions options)
       throws IOException {
     CompressedCatchUp catchUp = options.compressed();
     if (!catchUp.enabled() || lost.isEmpty()) {
@@ -33,18 +37,21 @@ final class CompressedResolver {
     List<CompressedGenerations.Generation> generations =
         CompressedGenerations.list(path, catchUp.generations(), options.fingerprintBytes());
     SourcePosition[] resumeAt = new SourcePosition[generations.size()];
+    List<SourcePosition> searched = new ArrayList<>();
+    if (finished != null) {
+      searched.add(finished);
+    }
+    searched.addAll(lost);
     int first = -1;
     int next = 0;
     int found = 0;
-    for (SourcePosition source : lost) {
-      for (int i = next; i < generations.size(); i++) {
-        if (source.fingerprint().matches(generations.get(i).head())) {
-          resumeAt[i] = source;
-          first = first < 0 ? i : first;
-          next = i + 1;
-          found++;
-          break;
-        }
+    for (SourcePosition source : searched) {
+      int match = match(generations, next, first >= 0, source);
+      if (match >= 0) {
+        resumeAt[match] = source;
+        first = first < 0 ? match : first;
+        next = match + 1;
+        found += source == finished ? 0 : 1;
       }
     }
     if (first < 0) {
@@ -62,5 +69,26 @@ final class CompressedResolver {
       }
     }
     return new Found(files, found);
+  }
+
+  /**
+   * The first generation from {@code from} on that starts with the source's head. A head of no
+   * bytes (the file was still empty) would match any: it is taken only as the generation right
+   * after a file already found.
+   */
+  private static int match(
+      List<CompressedGenerations.Generation> generations,
+      int from,
+      boolean afterAMatch,
+      SourcePosition source) {
+    if (source.fingerprint().length() == 0) {
+      return afterAMatch && from < generations.size() ? from : -1;
+    }
+    for (int i = from; i < generations.size(); i++) {
+      if (source.fingerprint().matches(generations.get(i).head())) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

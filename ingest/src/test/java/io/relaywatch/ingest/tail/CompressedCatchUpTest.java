@@ -9,9 +9,13 @@ import static io.relaywatch.ingest.tail.LogFiles.rotated;
 import static io.relaywatch.ingest.tail.LogFiles.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -158,5 +162,42 @@ class CompressedCatchUpTest {
     try (Stream<Path> left = Files.list(scratch)) {
       assertThat(left).isEmpty(); // unlinked while still open
     }
+  }
+
+  @Test
+  void shouldTakeAFileCheckpointedEmptyOnlyAsTheGenerationAfterAFileFound() throws Exception {
+    for (String text : List.of("h1 history\n", "a1 first file\n", "b1 second file\n")) {
+      append(log, text);
+      rotateDelayCompress(log, GENERATIONS);
+    }
+    rotateDelayCompress(log, GENERATIONS); // h is mail.log.4.gz, a .3.gz, b .2.gz
+    SourcePosition empty = new SourcePosition(new Fingerprint(EMPTY_SHA256, 0), 0, false, "");
+    SourcePosition history = positionOfWhole("h1 history\n");
+
+    CompressedResolver.Found alone =
+        CompressedResolver.resolve(log, null, List.of(empty), catchingUp());
+    CompressedResolver.Found anchored =
+        CompressedResolver.resolve(log, history, List.of(empty), catchingUp());
+
+    assertThat(alone.files()).as("an empty head matches any file: none is taken").isEmpty();
+    assertThat(anchored.sources()).isEqualTo(1);
+    List<String> lines = new ArrayList<>();
+    for (TrackedFile file : anchored.files()) {
+      List<TailedLine> out = new ArrayList<>();
+      file.readLines(ByteBuffer.allocate(1 << 16), Long.MAX_VALUE, out);
+      lines.addAll(texts(out));
+      file.close();
+    }
+    assertThat(lines).containsExactly("a1 first file", "b1 second file");
+  }
+
+  private static final String EMPTY_SHA256 =
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+  /** The position at the end of a file holding exactly this text, as a checkpoint names it. */
+  private static SourcePosition positionOfWhole(String text) throws Exception {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    return new SourcePosition(new Fingerprint(sha, bytes.length), bytes.length, false, "");
   }
 }
