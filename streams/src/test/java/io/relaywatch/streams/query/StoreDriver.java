@@ -6,18 +6,17 @@ import io.relaywatch.events.SessionRecord;
 import io.relaywatch.events.Topics;
 import io.relaywatch.streams.parse.MailLogParser;
 import io.relaywatch.streams.topology.AggregationConfig;
-import io.relaywatch.streams.topology.DriverTopics;
 import io.relaywatch.streams.topology.RelayDenialAccumulator;
 import io.relaywatch.streams.topology.RelaywatchTopology;
 import io.relaywatch.streams.topology.SessionConfig;
 import io.relaywatch.streams.topology.StreamsMetrics;
+import io.relaywatch.streams.topology.TestDrivers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -32,9 +31,7 @@ public final class StoreDriver implements AutoCloseable {
   private int pid = 100;
 
   public StoreDriver(Path stateDir) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "query-test");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    Properties props = TestDrivers.properties("query-test", stateDir);
     driver =
         new TopologyTestDriver(
             RelaywatchTopology.build(
@@ -43,7 +40,7 @@ public final class StoreDriver implements AutoCloseable {
                 AggregationConfig.DEFAULTS,
                 SessionConfig.defaults()),
             props);
-    raw = DriverTopics.input(driver, Topics.RAW_LINES);
+    raw = TestDrivers.input(driver, Topics.RAW_LINES);
   }
 
   /** One smtpd session of the client at the time ({@code HH:mm:ss} on Nov 3) with n denials. */

@@ -35,8 +35,8 @@ final class DenialTimeline implements AutoCloseable {
 
   DenialTimeline(AggregationConfig config) {
     driver = new TopologyTestDriver(topology(config), properties());
-    events = DriverTopics.input(driver, Topics.EVENTS);
-    aggregates = DriverTopics.output(driver, Topics.RELAY_DENIALS);
+    events = TestDrivers.input(driver, Topics.EVENTS);
+    aggregates = TestDrivers.output(driver, Topics.RELAY_DENIALS);
   }
 
   static Topology topology(AggregationConfig config) {

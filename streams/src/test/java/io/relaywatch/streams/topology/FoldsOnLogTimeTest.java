@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -39,14 +38,12 @@ class FoldsOnLogTimeTest {
 
   @BeforeEach
   void start() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relaywatch-test");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    Properties props = TestDrivers.properties("relaywatch-test", stateDir);
     driver =
         new TopologyTestDriver(RelaywatchTopologyTest.topology(new CollectorRegistry()), props);
-    raw = DriverTopics.input(driver, Topics.RAW_LINES);
-    sessions = DriverTopics.output(driver, Topics.SESSIONS);
-    messages = DriverTopics.output(driver, Topics.MESSAGES);
+    raw = TestDrivers.input(driver, Topics.RAW_LINES);
+    sessions = TestDrivers.output(driver, Topics.SESSIONS);
+    messages = TestDrivers.output(driver, Topics.MESSAGES);
   }
 
   @AfterEach

@@ -14,11 +14,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -44,13 +42,13 @@ final class MessageDriver implements AutoCloseable {
   private final TestOutputTopic<String, MessageRecord> messages;
 
   MessageDriver(MessageConfig config) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "messages-test");
     stateDir = stateDir();
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(topology(config, new StreamsMetrics(registry)), props);
-    events = DriverTopics.input(driver, Topics.EVENTS);
-    messages = DriverTopics.output(driver, Topics.MESSAGES);
+    driver =
+        new TopologyTestDriver(
+            topology(config, new StreamsMetrics(registry)),
+            TestDrivers.properties("messages-test", stateDir));
+    events = TestDrivers.input(driver, Topics.EVENTS);
+    messages = TestDrivers.output(driver, Topics.MESSAGES);
   }
 
   private static Path stateDir() {

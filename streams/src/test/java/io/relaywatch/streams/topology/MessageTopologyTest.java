@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -43,9 +42,7 @@ class MessageTopologyTest {
 
   @BeforeEach
   void start() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relaywatch-test");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    Properties props = TestDrivers.properties("relaywatch-test", stateDir);
     driver =
         new TopologyTestDriver(
             RelaywatchTopology.build(
@@ -59,8 +56,8 @@ class MessageTopologyTest {
                     List.of("example.test"),
                     InternalNetworks.of(List.of("127.0.0.0/8")))),
             props);
-    raw = DriverTopics.input(driver, Topics.RAW_LINES);
-    messages = DriverTopics.output(driver, Topics.MESSAGES);
+    raw = TestDrivers.input(driver, Topics.RAW_LINES);
+    messages = TestDrivers.output(driver, Topics.MESSAGES);
   }
 
   @AfterEach

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -53,13 +52,11 @@ class RelaywatchTopologyTest {
 
   @BeforeEach
   void start() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relaywatch-test");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    Properties props = TestDrivers.properties("relaywatch-test", stateDir);
     driver = new TopologyTestDriver(topology(registry), props);
-    raw = DriverTopics.input(driver, Topics.RAW_LINES);
-    events = DriverTopics.output(driver, Topics.EVENTS);
-    unparsed = DriverTopics.output(driver, Topics.UNPARSED);
+    raw = TestDrivers.input(driver, Topics.RAW_LINES);
+    events = TestDrivers.output(driver, Topics.EVENTS);
+    unparsed = TestDrivers.output(driver, Topics.UNPARSED);
   }
 
   @AfterEach
@@ -141,8 +138,8 @@ class RelaywatchTopologyTest {
   @Test
   void shouldAggregateDenialsAndJoinSessionsThroughTheWholeTopology() {
     TestOutputTopic<String, RelayDenialAggregate> aggregates =
-        DriverTopics.output(driver, Topics.RELAY_DENIALS);
-    TestOutputTopic<String, SessionRecord> sessions = DriverTopics.output(driver, Topics.SESSIONS);
+        TestDrivers.output(driver, Topics.RELAY_DENIALS);
+    TestOutputTopic<String, SessionRecord> sessions = TestDrivers.output(driver, Topics.SESSIONS);
 
     ship(DENIAL);
     ship(

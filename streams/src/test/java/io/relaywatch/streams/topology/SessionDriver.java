@@ -11,11 +11,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -37,15 +35,15 @@ final class SessionDriver implements AutoCloseable {
   private final TestOutputTopic<String, MailEvent> backendErrors;
 
   SessionDriver(SessionConfig config) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sessions-test");
     // Each driver its own RocksDB directory: two drivers in one test must not share a lock.
     stateDir = stateDir();
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(topology(config, new StreamsMetrics(registry)), props);
-    events = DriverTopics.input(driver, Topics.EVENTS);
-    sessions = DriverTopics.output(driver, Topics.SESSIONS);
-    backendErrors = DriverTopics.output(driver, Topics.SASL_BACKEND_ERRORS);
+    driver =
+        new TopologyTestDriver(
+            topology(config, new StreamsMetrics(registry)),
+            TestDrivers.properties("sessions-test", stateDir));
+    events = TestDrivers.input(driver, Topics.EVENTS);
+    sessions = TestDrivers.output(driver, Topics.SESSIONS);
+    backendErrors = TestDrivers.output(driver, Topics.SASL_BACKEND_ERRORS);
   }
 
   private static Path stateDir() {

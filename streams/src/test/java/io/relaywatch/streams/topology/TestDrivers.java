@@ -1,13 +1,24 @@
 package io.relaywatch.streams.topology;
 
 import io.relaywatch.events.Topic;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
-/** A test driver's topics, with the serdes the topic catalogue gives them. */
-public final class DriverTopics {
-  private DriverTopics() {}
+/** TopologyTestDriver settings, and its topics with the serdes the topic catalogue gives them. */
+public final class TestDrivers {
+  private TestDrivers() {}
+
+  /** The properties of a driver whose state goes to {@code stateDir}. */
+  public static Properties properties(String applicationId, Path stateDir) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    return props;
+  }
 
   public static <K, V> TestInputTopic<K, V> input(TopologyTestDriver driver, Topic<K, V> topic) {
     return driver.createInputTopic(
