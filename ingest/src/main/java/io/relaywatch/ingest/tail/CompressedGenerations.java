@@ -1,6 +1,7 @@
 package io.relaywatch.ingest.tail;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The gzip-compressed generations of a log file ({@code <path>.1.gz}, {@code <path>.2.gz}, ... as
@@ -40,16 +42,7 @@ final class CompressedGenerations {
   }
 
   private static byte[] head(Path compressed, int headBytes) throws IOException {
-    try (InputStream in = open(compressed)) {
-      return in.readNBytes(headBytes);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException e) {
-      if (!Files.exists(compressed)) {
-        throw e;
-      }
-      return null; // not gzip (ZipException) or cut short (EOFException): unusable, not an outage
-    }
+    return unpacked(compressed, in -> in.readNBytes(headBytes));
   }
 
   /**
@@ -62,23 +55,30 @@ final class CompressedGenerations {
     Files.createDirectories(scratchDir);
     Path copy = Files.createTempFile(scratchDir, "unpacked-", ".log");
     try {
-      try (InputStream in = open(generation.path())) {
-        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-      } catch (NoSuchFileException e) {
-        return null;
-      } catch (IOException e) {
-        if (!Files.exists(generation.path())) {
-          throw e;
-        }
-        return null; // damaged after its head: what it holds cannot be read in order
-      }
-      return TrackedFile.open(copy, options);
+      Long copied =
+          unpacked(
+              generation.path(), in -> Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING));
+      return copied == null ? null : TrackedFile.open(copy, options);
     } finally {
       Files.deleteIfExists(copy);
     }
   }
 
-  private static InputStream open(Path compressed) throws IOException {
-    return new GZIPInputStream(new BufferedInputStream(Files.newInputStream(compressed), BUFFER));
+  /** Reads from a generation's unpacked content. */
+  private interface Reading<T> {
+    T from(InputStream unpacked) throws IOException;
+  }
+
+  /**
+   * What {@code reading} returns, or null when the generation is gone, is not gzip or is cut short:
+   * it cannot be read in order, which is not an outage. Other I/O errors are thrown.
+   */
+  private static <T> T unpacked(Path compressed, Reading<T> reading) throws IOException {
+    try (InputStream in =
+        new GZIPInputStream(new BufferedInputStream(Files.newInputStream(compressed), BUFFER))) {
+      return reading.from(in);
+    } catch (NoSuchFileException | ZipException | EOFException e) {
+      return null;
+    }
   }
 }

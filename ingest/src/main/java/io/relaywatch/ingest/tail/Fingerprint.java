@@ -44,9 +44,7 @@ public record Fingerprint(String sha256, int length) {
     if (head.length < length) {
       return false;
     }
-    MessageDigest digest = newDigest();
-    digest.update(head, 0, length);
-    return sha256.equals(HexFormat.of().formatHex(digest.digest()));
+    return sha256.equals(hash(ByteBuffer.wrap(head, 0, length)));
   }
 
   /** Whether this fingerprint covers fewer bytes than a full one. */
@@ -67,9 +65,12 @@ public record Fingerprint(String sha256, int length) {
         break;
       }
     }
-    buffer.flip();
+    return hash(buffer.flip());
+  }
+
+  private static String hash(ByteBuffer bytes) {
     MessageDigest digest = newDigest();
-    digest.update(buffer);
+    digest.update(bytes);
     return HexFormat.of().formatHex(digest.digest());
   }
 
