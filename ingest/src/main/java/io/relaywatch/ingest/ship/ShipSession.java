@@ -126,16 +126,20 @@ final class ShipSession implements AutoCloseable {
    * current file only, and loses a file rotated away meanwhile (found by bench/soak.sh).
    */
   private void commitStartingPositions(List<LineSource> sources, Map<String, String> committed) {
-    List<Polled> starting = new ArrayList<>();
+    Map<String, byte[]> starting = new LinkedHashMap<>();
     for (LineSource source : sources) {
       byte[] checkpoint = source.checkpoint();
       if (!committed.containsKey(source.name()) && checkpoint != null && checkpoint.length > 0) {
-        starting.add(new Polled(source.name(), List.of(), checkpoint));
+        starting.put(source.name(), checkpoint);
       }
     }
-    if (!starting.isEmpty()) {
-      ship(starting);
+    if (starting.isEmpty()) {
+      return;
     }
+    producer.beginTransaction();
+    starting.forEach(this::sendCheckpoint);
+    producer.commitTransaction();
+    metrics.transactionCommitted(clock.millis());
   }
 
   private List<Polled> poll(List<LineSource> sources) throws IOException {
@@ -148,14 +152,6 @@ final class ShipSession implements AutoCloseable {
       }
     }
     return batch;
-  }
-
-  /** The starting positions alone, in a transaction of their own. */
-  private void ship(List<Polled> batch) {
-    producer.beginTransaction();
-    batch.forEach(p -> sendCheckpoint(p.source(), p.checkpoint()));
-    producer.commitTransaction();
-    metrics.transactionCommitted(clock.millis());
   }
 
   private void send(Polled polled) {
