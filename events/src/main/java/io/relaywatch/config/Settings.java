@@ -330,7 +330,11 @@ public final class Settings {
           case 'd' -> Duration.ofDays(n);
           default -> null;
         };
-      } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      } catch (NumberFormatException
+          | DateTimeParseException
+          | StringIndexOutOfBoundsException
+          | ArithmeticException e) {
+        // ArithmeticException: a number of minutes, hours or days beyond what a Duration holds.
         return null;
       }
     }

@@ -145,6 +145,19 @@ class SettingsTest {
   }
 
   @Test
+  void shouldNameTheKeyOfADurationTooLongForADuration() {
+    // Found by ConfigLoaderFuzzTest: the minutes fit a long, their seconds do not.
+    Settings s =
+        Settings.load(null, Map.of(), Map.of("streams.commitInterval", "333333333333333333m"));
+
+    assertThatThrownBy(() -> s.duration("streams.commitInterval", null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "streams.commitInterval (from flag): '333333333333333333m' is not valid; expected a"
+                + " duration such as 500ms, 5s, 2m, 1h or PT5S");
+  }
+
+  @Test
   void shouldDeriveEnvironmentNamesFromKeys() {
     assertThat(Settings.envName("ship.batchLines")).isEqualTo("RELAYWATCH_SHIP_BATCH_LINES");
     assertThat(Settings.envName("kafka.bootstrapServers"))
