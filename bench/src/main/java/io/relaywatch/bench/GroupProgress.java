@@ -79,6 +79,27 @@ final class GroupProgress implements AutoCloseable {
     }
   }
 
+  /**
+   * Every topic's end offsets summed over its partitions, largest first: how many records (and
+   * transaction markers) the run wrote where, to weigh the broker's share of the work.
+   */
+  String endOffsetsByTopic() throws Exception {
+    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+    partitions(admin.listTopics().names().get(10, TimeUnit.SECONDS))
+        .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+    Map<String, Long> ends = new java.util.TreeMap<>();
+    admin
+        .listOffsets(latest)
+        .all()
+        .get(10, TimeUnit.SECONDS)
+        .forEach((tp, end) -> ends.merge(tp.topic(), end.offset(), Long::sum));
+    StringBuilder out = new StringBuilder();
+    ends.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> out.append(String.format("  %,12d %s%n", e.getValue(), e.getKey())));
+    return out.toString();
+  }
+
   private boolean allCaughtUp(long slack) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> committed = committed();
     Set<String> topics = new HashSet<>();

@@ -104,6 +104,8 @@ public final class StreamsThroughput {
       System.err.printf(
           "cpu until every input: process %.1f s, stream threads %.1f s%n",
           cpu.processSeconds(), CpuClock.streamThreadSeconds());
+      System.err.println("cpu by thread group:\n" + cpu.threadGroupsSince());
+      System.err.print("end offsets by topic:\n" + progress.endOffsetsByTopic());
       progress.requireNothingDeleted(Topics.RAW_LINES.name());
       return new StreamsResult(
           options.lines(),

@@ -43,9 +43,41 @@ class StateStoreItemsTest {
   @Test
   void shouldReadWhatAnEarlierProcessorStoredFromTheStore() {
     store.put("restored", "5");
-    assertThat(items.get("restored")).isEqualTo("5");
-    assertThat(items.quietSince(5)).containsExactly(Map.entry("restored", "5"));
-    assertThat(items.quietSince(4)).isEmpty();
+    store.put("also", "3");
+    StateStoreItems<String> restarted =
+        new StateStoreItems<>(store, Long::parseLong, StateStoreItems.MAX_OPEN, evicted::add);
+
+    assertThat(restarted.quietSince(5))
+        .as("found by the scan before any line asked for them")
+        .containsExactly(Map.entry("also", "3"), Map.entry("restored", "5"));
+    assertThat(restarted.quietSince(4)).containsExactly(Map.entry("also", "3"));
+    assertThat(restarted.get("restored")).isEqualTo("5");
+  }
+
+  @Test
+  void shouldFindQuietItemsInKeyOrderAmongTheKeyPrefix() {
+    items.put("mx2|B", "1");
+    items.put("mx1|C", "1");
+    items.put("mx1|A", "2");
+    items.put("mx1|D", "9");
+    items.delete("mx1|C");
+
+    assertThat(items.quietSince("mx1|", 5)).containsExactly(Map.entry("mx1|A", "2"));
+    assertThat(items.quietSince(Long.MAX_VALUE))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("mx1|A", "mx1|D", "mx2|B");
+  }
+
+  @Test
+  void shouldStillFindEveryQuietItemOnceMoreAreOpenThanKept() {
+    for (int i = 0; i < StateStoreItems.MAX_KEPT + 10; i++) {
+      items.put(String.format("k%06d", i), i < 5 ? "1" : "100");
+    }
+
+    assertThat(items.quietSince(1))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("k000000", "k000001", "k000002", "k000003", "k000004");
+    assertThat(items.quietSince(Long.MAX_VALUE)).hasSize(StateStoreItems.MAX_KEPT + 10);
   }
 
   @Test
