@@ -16,6 +16,9 @@
 #            appears at that path (a hard link, instant) and the clock runs until the last line is
 #            committed. This is a running shipper catching up a backlog.
 # kcat is timed from its start to its exit (at end of input it waits for every delivery).
+# Then the ceiling: the shipper's own producer settings and records (ProducerCeiling) sending the
+# lines from memory, timed from the first send to the last commit: what any shipper on the Java
+# producer with one line per record could reach at best, in the same round.
 #
 # Settings (environment): LINES (1000000), SEED (1), RUNS (3), PARTITIONS (3),
 # SHIP_JAVA_OPTS (the launcher's ship_opts, see docs/benchmarks.md), VERIFY (1: count the
@@ -134,6 +137,19 @@ run_kcat() {
   verify "$topic" read_uncommitted
 }
 
+# run_ceiling ROUND: the shipper's producer and records alone, on lines already in memory
+# (ProducerCeiling), with the shipper's JVM options and heap room for the file: no shipper built on
+# the Java producer can beat it. Its own clock: first send to last commit.
+run_ceiling() {
+  local topic=bench-ceiling-$1 ms
+  # shellcheck disable=SC2086 # SHIP_JAVA_OPTS is split on spaces on purpose, like the launcher
+  ms=$(java $SHIP_JAVA_OPTS -Xmx1g -cp "$BENCH_CP" io.relaywatch.ingest.ship.ProducerCeiling \
+    "$BOOTSTRAP" "$topic" "$LOG" 2>"$TMP/ceiling-$1.log" | tail -1 | cut -d' ' -f1)
+  [[ $ms =~ ^[0-9]+$ ]] || die "the producer ceiling failed: $(tail -5 "$TMP/ceiling-$1.log")"
+  echo "$1 ceiling $ms 0 0 0" >>"$OUT/ship-runs.txt"
+  verify "$topic" read_committed
+}
+
 # run_ship ROUND MODE (cold | backlog): times relaywatch ship; records its peak RSS (VmHWM) and
 # the CPU time of the shipper and of the broker over the timed span.
 run_ship() {
@@ -189,19 +205,20 @@ print_table() {
       if ($2 ~ /^ship/ && $4 > rss) rss = $4 }
     END {
       n = 0; for (r in rounds) n++
-      print "| | kcat -P | relaywatch ship, backlog | relaywatch ship, cold start |"
-      print "| --- | ---: | ---: | ---: |"
-      printf "| lines/s (median) | %s | %s | %s |\n", rate("kcat"), rate("ship-backlog"), rate("ship-cold")
-      printf "| seconds (median) | %s | %s | %s |\n", secs("kcat"), secs("ship-backlog"), secs("ship-cold")
-      printf "| ratio to kcat (median of rounds; target >= 0.8) | 1 | %s | %s |\n", ratio("ship-backlog"), ratio("ship-cold")
-      printf "| CPU seconds of the tool (median) | %s | %s | %s |\n", cpus(cpu, "kcat"), cpus(cpu, "ship-backlog"), cpus(cpu, "ship-cold")
-      printf "| CPU seconds of the broker meanwhile (median) | %s | %s | %s |\n", cpus(broker, "kcat"), cpus(broker, "ship-backlog"), cpus(broker, "ship-cold")
-      printf "| shipper peak RSS, MB (max; target <= 256) | | %.0f (both modes) | |\n", rss / 1024
+      print "| | kcat -P | relaywatch ship, backlog | relaywatch ship, cold start | Java producer alone (ceiling) |"
+      print "| --- | ---: | ---: | ---: | ---: |"
+      printf "| lines/s (median) | %s | %s | %s | %s |\n", rate("kcat"), rate("ship-backlog"), rate("ship-cold"), rate("ceiling")
+      printf "| seconds (median) | %s | %s | %s | %s |\n", secs("kcat"), secs("ship-backlog"), secs("ship-cold"), secs("ceiling")
+      printf "| ratio to kcat (median of rounds; target >= 0.8) | 1 | %s | %s | %s |\n", ratio("ship-backlog"), ratio("ship-cold"), ratio("ceiling")
+      printf "| CPU seconds of the tool (median) | %s | %s | %s | |\n", cpus(cpu, "kcat"), cpus(cpu, "ship-backlog"), cpus(cpu, "ship-cold")
+      printf "| CPU seconds of the broker meanwhile (median) | %s | %s | %s | |\n", cpus(broker, "kcat"), cpus(broker, "ship-backlog"), cpus(broker, "ship-cold")
+      printf "| shipper peak RSS, MB (max; target <= 256) | | %.0f (both modes) | | |\n", rss / 1024
       # The same medians for bench/run-all.sh.
       printf "{\n  \"lines\": %d,\n  \"rounds\": %d,\n  \"partitions\": %d,\n", lines, n, partitions > json
       printf "  \"kcatLinesPerSecond\": %s,\n", rate("kcat") > json
       printf "  \"shipBacklogLinesPerSecond\": %s,\n  \"shipColdLinesPerSecond\": %s,\n", rate("ship-backlog"), rate("ship-cold") > json
       printf "  \"shipBacklogRatio\": %s,\n  \"shipColdRatio\": %s,\n", ratio("ship-backlog"), ratio("ship-cold") > json
+      printf "  \"ceilingLinesPerSecond\": %s,\n  \"ceilingRatio\": %s,\n", rate("ceiling"), ratio("ceiling") > json
       printf "  \"shipPeakRssMb\": %.0f\n}\n", rss / 1024 > json
     }
     function median(a, k,    i, j, t, m) {
@@ -232,5 +249,6 @@ for ((run = 1; run <= RUNS; run++)); do
   run_kcat "$run"
   run_ship "$run" cold
   run_ship "$run" backlog
+  run_ceiling "$run"
 done
 print_table | tee "$OUT/ship-vs-kcat.md"
