@@ -51,6 +51,19 @@ final class ResultFiles {
                 Target.NONE));
       }
     }
+    JsonNode rejects = tool(json, "relaywatch-rejects");
+    JsonNode fail2ban = tool(json, "fail2ban");
+    if (rejects != null && fail2ban != null && fail2ban.path("linesPerSecond").asDouble() > 0) {
+      figures.add(
+          new Figure(
+              "relaywatch report, the reject lines alone (a floor), wall s",
+              rejects.path("wallSeconds").asDouble(),
+              "s",
+              "the whole file at 20x fail2ban-regex",
+              json.path("lines").asDouble() / (20 * fail2ban.path("linesPerSecond").asDouble()),
+              false,
+              Target.NONE));
+    }
     return figures;
   }
 
@@ -62,6 +75,23 @@ final class ResultFiles {
   static List<Figure> shipVsKcat(JsonNode json) {
     double kcat = json.path("kcatLinesPerSecond").asDouble();
     String rounds = String.format(" (%d rounds, medians)", json.path("rounds").asInt());
+    List<Figure> figures = new ArrayList<>(shipperFigures(json, kcat, rounds));
+    if (json.has("ceilingLinesPerSecond")) {
+      figures.add(
+          new Figure(
+                  "Java producer alone, the shipper's ceiling, lines/s" + rounds,
+                  json.path("ceilingLinesPerSecond").asDouble(),
+                  "lines/s",
+                  "kcat -P",
+                  kcat,
+                  true,
+                  Target.NONE)
+              .withPairedRatio(json.path("ceilingRatio").asDouble(Double.NaN)));
+    }
+    return figures;
+  }
+
+  private static List<Figure> shipperFigures(JsonNode json, double kcat, String rounds) {
     return List.of(
         new Figure(
                 "relaywatch ship (backlog), lines/s" + rounds,

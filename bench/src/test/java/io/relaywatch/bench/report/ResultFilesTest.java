@@ -36,6 +36,25 @@ class ResultFilesTest {
   }
 
   @Test
+  void shouldSetTheRejectLinesFloorAgainstTheWholeFileBudgetOfTwentyTimesFail2ban()
+      throws Exception {
+    List<Figure> figures =
+        ResultFiles.reportVsPeers(
+            json(
+                """
+                {"lines": 1000000, "tools": [
+                  {"tool": "relaywatch", "linesPerSecond": 800000, "peakRssMb": 1},
+                  {"tool": "relaywatch-rejects", "lines": 115886, "wallSeconds": 0.86},
+                  {"tool": "fail2ban", "linesPerSecond": 80000, "peakRssMb": 2}]}
+                """));
+
+    Figure floor = figures.get(figures.size() - 1);
+    assertThat(floor.value()).isEqualTo(0.86);
+    assertThat(floor.baseline()).isCloseTo(0.625, within(1e-9)); // 1,000,000 / (20 * 80,000)
+    assertThat(floor.higherIsBetter()).isFalse();
+  }
+
+  @Test
   void shouldLeaveOutPeersThatDidNotRun() throws Exception {
     List<Figure> figures =
         ResultFiles.reportVsPeers(
@@ -65,6 +84,23 @@ class ResultFilesTest {
     assertThat(figures.get(1).meetsTarget()).isFalse();
     assertThat(figures.get(2).hasBaseline()).isFalse();
     assertThat(figures.get(2).meetsTarget()).isFalse(); // 300 MB > 256 MB
+    assertThat(figures).as("no ceiling measured").hasSize(3);
+  }
+
+  @Test
+  void shouldSetTheProducerCeilingBesideKcatWithItsPairedRatio() throws Exception {
+    List<Figure> figures =
+        ResultFiles.shipVsKcat(
+            json(
+                """
+                {"rounds": 3, "kcatLinesPerSecond": 1000000, "shipBacklogLinesPerSecond": 450000,
+                 "shipColdLinesPerSecond": 220000, "shipBacklogRatio": 0.45, "shipColdRatio": 0.22,
+                 "ceilingLinesPerSecond": 600000, "ceilingRatio": 0.58, "shipPeakRssMb": 200}
+                """));
+
+    Figure ceiling = figures.get(3);
+    assertThat(ceiling.baselineName()).isEqualTo("kcat -P");
+    assertThat(ceiling.ratio()).isCloseTo(0.58, within(1e-9));
   }
 
   @Test
