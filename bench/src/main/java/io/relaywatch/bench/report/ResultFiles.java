@@ -56,10 +56,10 @@ final class ResultFiles {
     if (rejects != null && fail2ban != null && fail2ban.path("linesPerSecond").asDouble() > 0) {
       figures.add(
           new Figure(
-              "relaywatch report, the reject lines alone (a floor), wall s",
+              "relaywatch report, reject lines only (a floor), s",
               rejects.path("wallSeconds").asDouble(),
               "s",
-              "the whole file at 20x fail2ban-regex",
+              "20x fail2ban-regex budget",
               json.path("lines").asDouble() / (20 * fail2ban.path("linesPerSecond").asDouble()),
               false,
               Target.NONE));
