@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -49,6 +50,40 @@ class StreamsScaleOutIT {
 
     assertThat(one).hasSizeGreaterThan(HOSTS.size() * 40);
     assertThat(two).isEqualTo(one);
+  }
+
+  /**
+   * Well under the group's 45 s session timeout: an instance that stayed in the group when stopped
+   * would keep its partitions that long.
+   */
+  private static final Duration HAND_OVER_DEADLINE = Duration.ofSeconds(20);
+
+  @Test
+  void shouldHandAStoppedInstancesPartitionsToTheOtherAtOnce() throws Exception {
+    Path runDir = dir.resolve("hand-over");
+    try (ChildProcessKafka broker = new ChildProcessKafka(runDir.resolve("kafka")).start();
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      String bootstrap = broker.bootstrapServers();
+      try (StreamsApp staying =
+          StreamsApp.start(AggregateRuns.config(bootstrap, runDir.resolve("state-0")))) {
+        try (StreamsApp leaving =
+            StreamsApp.start(AggregateRuns.config(bootstrap, runDir.resolve("state-1")))) {
+          awaitEveryMemberHasWork(bootstrap, 2);
+        }
+
+        await()
+            .atMost(HAND_OVER_DEADLINE)
+            .pollInterval(Duration.ofMillis(250))
+            .untilAsserted(
+                () ->
+                    assertThat(rawLinePartitionsPerMember(admin)).containsExactly(allPartitions()));
+        await()
+            .atMost(HAND_OVER_DEADLINE)
+            .until(() -> staying.state() == KafkaStreams.State.RUNNING);
+      }
+    }
   }
 
   private Map<String, RelayDenialAggregate> run(RelayDenialLog log, int instances)
@@ -103,6 +138,10 @@ class StreamsScaleOutIT {
       }
     }
     return perMember;
+  }
+
+  private static Set<Integer> allPartitions() {
+    return IntStream.range(0, AggregateRuns.PARTITIONS).boxed().collect(Collectors.toSet());
   }
 
   /** The default partitioner's choice for a key, as the shipper's producer makes it. */
