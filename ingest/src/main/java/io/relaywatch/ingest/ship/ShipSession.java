@@ -105,9 +105,9 @@ final class ShipSession implements AutoCloseable {
         producer.beginTransaction();
       }
       for (Polled p : polled) {
-        send(p);
-        shipped.computeIfAbsent(p.source(), s -> new Shipped()).add(p);
-        bytes += p.bytes();
+        long sent = send(p);
+        shipped.computeIfAbsent(p.source(), s -> new Shipped()).add(p, sent);
+        bytes += sent;
       }
     } while (bytes < config.batchBytes() && clock.millis() < deadline && running.getAsBoolean());
     if (shipped.isEmpty()) {
@@ -154,11 +154,15 @@ final class ShipSession implements AutoCloseable {
     return batch;
   }
 
-  private void send(Polled polled) {
+  /** Sends the lines and returns their bytes, counted here since the lines are at hand. */
+  private long send(Polled polled) {
     Header source = records.sourceHeader(polled.source());
+    long bytes = 0;
     for (SourceLine line : polled.lines()) {
       producer.send(records.line(source, line));
+      bytes += line.bytes().length;
     }
+    return bytes;
   }
 
   private void sendCheckpoint(String source, byte[] checkpoint) {
@@ -212,20 +216,12 @@ final class ShipSession implements AutoCloseable {
     long bytes;
     byte[] checkpoint;
 
-    void add(Polled polled) {
+    void add(Polled polled, long sentBytes) {
       lines += polled.lines().size();
-      bytes += polled.bytes();
+      bytes += sentBytes;
       checkpoint = polled.checkpoint();
     }
   }
 
-  private record Polled(String source, List<SourceLine> lines, byte[] checkpoint) {
-    long bytes() {
-      long n = 0;
-      for (SourceLine line : lines) {
-        n += line.bytes().length;
-      }
-      return n;
-    }
-  }
+  private record Polled(String source, List<SourceLine> lines, byte[] checkpoint) {}
 }
