@@ -23,10 +23,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * store again rather than grow the heap.
  *
  * <p>While every open item is kept (the usual case), the scans for quiet items read the kept
- * objects instead of iterating the store, which would decode every open item once a minute of log
- * time: a tenth of the stream thread's time in a profile of a million-line backlog. A processor
- * starts by reading what an earlier one left in the store; once an item is refused (more than
- * {@link #MAX_KEPT} open), scans go to the store again.
+ * objects instead of iterating the store, which decodes every open item, once a minute of log time
+ * per mail host. A processor starts by reading what an earlier one left in the store; once an item
+ * is refused (more than {@link #MAX_KEPT} open), scans go to the store again.
  *
  * <p>The store itself is bounded too, since it is kept in memory: when {@code maxOpen} items are
  * open and a new one comes, the quieter half is handed to {@code evict} (which closes them as timed
