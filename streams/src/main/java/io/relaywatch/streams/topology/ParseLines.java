@@ -33,8 +33,15 @@ final class ParseLines implements FixedKeyProcessor<String, byte[], ParseResult>
     if (record.value() == null) {
       return; // a tombstone carries no line
     }
+    byte[] bytes = record.value();
+    // Most ignored lines fail the parser's keyword test on their bytes; that spares decoding them.
+    if (bytes.length <= LineParser.MAX_LINE_CHARS
+        && !parser.mayBeRelevant(bytes, 0, bytes.length)) {
+      metrics.record(ParseResult.IGNORED);
+      return;
+    }
     // Invalid UTF-8 becomes U+FFFD here; the raw topic keeps the original bytes.
-    String line = new String(record.value(), StandardCharsets.UTF_8);
+    String line = new String(bytes, StandardCharsets.UTF_8);
     ParseResult result = parser.parse(line, Instant.ofEpochMilli(Math.max(0, record.timestamp())));
     metrics.record(result);
     if (result instanceof ParseResult.Parsed parsed) {
