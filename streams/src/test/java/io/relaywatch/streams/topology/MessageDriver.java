@@ -6,15 +6,10 @@ import io.relaywatch.events.MessageRecord;
 import io.relaywatch.events.Topics;
 import io.relaywatch.streams.parse.MailLogParser;
 import io.relaywatch.streams.parse.ParseResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
@@ -42,21 +37,13 @@ final class MessageDriver implements AutoCloseable {
   private final TestOutputTopic<String, MessageRecord> messages;
 
   MessageDriver(MessageConfig config) {
-    stateDir = stateDir();
+    stateDir = TestDrivers.stateDir("messages-test");
     driver =
         new TopologyTestDriver(
             topology(config, new StreamsMetrics(registry)),
             TestDrivers.properties("messages-test", stateDir));
     events = TestDrivers.input(driver, Topics.EVENTS);
     messages = TestDrivers.output(driver, Topics.MESSAGES);
-  }
-
-  private static Path stateDir() {
-    try {
-      return Files.createTempDirectory("messages-test");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static Topology topology(MessageConfig config, StreamsMetrics metrics) {
@@ -118,10 +105,6 @@ final class MessageDriver implements AutoCloseable {
   @Override
   public void close() {
     driver.close();
-    try (Stream<Path> paths = Files.walk(stateDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    TestDrivers.deleteStateDir(stateDir);
   }
 }

@@ -4,14 +4,9 @@ import io.prometheus.client.CollectorRegistry;
 import io.relaywatch.events.MailEvent;
 import io.relaywatch.events.SessionRecord;
 import io.relaywatch.events.Topics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
@@ -35,8 +30,7 @@ final class SessionDriver implements AutoCloseable {
   private final TestOutputTopic<String, MailEvent> backendErrors;
 
   SessionDriver(SessionConfig config) {
-    // Each driver its own RocksDB directory: two drivers in one test must not share a lock.
-    stateDir = stateDir();
+    stateDir = TestDrivers.stateDir("sessions-test");
     driver =
         new TopologyTestDriver(
             topology(config, new StreamsMetrics(registry)),
@@ -44,14 +38,6 @@ final class SessionDriver implements AutoCloseable {
     events = TestDrivers.input(driver, Topics.EVENTS);
     sessions = TestDrivers.output(driver, Topics.SESSIONS);
     backendErrors = TestDrivers.output(driver, Topics.SASL_BACKEND_ERRORS);
-  }
-
-  private static Path stateDir() {
-    try {
-      return Files.createTempDirectory("sessions-test");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static Topology topology(SessionConfig config, StreamsMetrics metrics) {
@@ -94,10 +80,6 @@ final class SessionDriver implements AutoCloseable {
   @Override
   public void close() {
     driver.close();
-    try (Stream<Path> paths = Files.walk(stateDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    TestDrivers.deleteStateDir(stateDir);
   }
 }
