@@ -137,9 +137,7 @@ final class LogScanner {
       return tooLong(reader.text());
     }
     // Most lines fail the parser's keyword test; looking at the bytes first spares decoding them.
-    // A line of at most MAX_LINE_CHARS bytes decodes to at most as many chars, as the test needs.
-    int length = reader.byteLength();
-    if (length <= LineParser.MAX_LINE_CHARS && !parser.mayBeRelevant(reader.bytes(), 0, length)) {
+    if (parser.ignoresUndecoded(reader.bytes(), 0, reader.byteLength())) {
       return ParseResult.IGNORED;
     }
     return parser.parse(reader.text(), at);

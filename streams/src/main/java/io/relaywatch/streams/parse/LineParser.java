@@ -28,4 +28,12 @@ public interface LineParser {
   default boolean mayBeRelevant(byte[] utf8, int from, int to) {
     return true;
   }
+
+  /**
+   * Whether the line in {@code utf8[from, to)} is ignored without decoding it: short enough for
+   * {@link #mayBeRelevant}'s promise and not relevant. Readers ask this before they decode.
+   */
+  default boolean ignoresUndecoded(byte[] utf8, int from, int to) {
+    return to - from <= MAX_LINE_CHARS && !mayBeRelevant(utf8, from, to);
+  }
 }

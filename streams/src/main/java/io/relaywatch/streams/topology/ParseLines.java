@@ -30,13 +30,11 @@ final class ParseLines implements FixedKeyProcessor<String, byte[], ParseResult>
 
   @Override
   public void process(FixedKeyRecord<String, byte[]> record) {
-    if (record.value() == null) {
+    byte[] bytes = record.value();
+    if (bytes == null) {
       return; // a tombstone carries no line
     }
-    byte[] bytes = record.value();
-    // Most ignored lines fail the parser's keyword test on their bytes; that spares decoding them.
-    if (bytes.length <= LineParser.MAX_LINE_CHARS
-        && !parser.mayBeRelevant(bytes, 0, bytes.length)) {
+    if (parser.ignoresUndecoded(bytes, 0, bytes.length)) {
       metrics.record(ParseResult.IGNORED);
       return;
     }
